@@ -1,0 +1,60 @@
+"""arsumm: extractive summarisation of Arabic text.
+
+Split the text into sentences, compare them with TF-IDF vectors of stemmed
+words, rank them with TextRank and return the best ones, each with its score
+and its exact offsets in the caller's string.
+
+Examples
+--------
+>>> import arsumm
+>>> text = arsumm.demo_text()
+>>> for s in arsumm.summarize(text, k=2):
+...     print(s.index, s.start, s.end, round(s.score, 3))
+0 0 70 0.135
+1 72 233 0.126
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+
+from arsumm.errors import ArsummError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.select import BudgetError
+from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
+from arsumm.stemmer import Stemmer
+from arsumm.summarizer import Sentence, Summarizer, summarize
+
+try:
+    __version__ = version("arsumm")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0+unknown"
+
+__all__ = [
+    "ArsummError",
+    "BudgetError",
+    "EmptyTextError",
+    "NoArabicError",
+    "NoContentError",
+    "RuleSplitter",
+    "Sentence",
+    "Span",
+    "Splitter",
+    "Stemmer",
+    "Summarizer",
+    "__version__",
+    "demo_text",
+    "split_sentences",
+    "summarize",
+]
+
+
+def demo_text() -> str:
+    """Return the bundled sample article (written for arsumm, in Arabic).
+
+    Examples
+    --------
+    >>> demo_text().startswith("افتتاح")
+    True
+    """
+    return resources.files("arsumm").joinpath("data/demo_ar.txt").read_text("utf-8")

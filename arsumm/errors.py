@@ -1,0 +1,40 @@
+"""Exceptions raised by arsumm.
+
+Every error the library raises on purpose derives from :class:`ArsummError`.
+Errors about bad *values* also derive from :class:`ValueError`, so callers
+that already catch ``ValueError`` keep working.
+
+Examples
+--------
+>>> import arsumm
+>>> try:
+...     arsumm.summarize("   ")
+... except arsumm.EmptyTextError as exc:
+...     print(exc)
+text is empty or contains only whitespace; pass the article's text
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArsummError",
+    "EmptyTextError",
+    "NoArabicError",
+    "NoContentError",
+]
+
+
+class ArsummError(Exception):
+    """Base class of every error arsumm raises on purpose."""
+
+
+class EmptyTextError(ArsummError, ValueError):
+    """The text is empty or contains only whitespace."""
+
+
+class NoArabicError(ArsummError, ValueError):
+    """The text contains no Arabic letter while the summarizer requires one."""
+
+
+class NoContentError(ArsummError, ValueError):
+    """Nothing is left to rank once punctuation and stop words are removed."""

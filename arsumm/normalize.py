@@ -1,0 +1,145 @@
+"""Orthographic normalisation of Arabic text, used for matching only.
+
+arsumm never returns normalised text to the caller: every sentence it
+returns is a slice of the caller's own string. Normalisation only decides
+which words count as the same word when sentences are compared.
+
+What :func:`normalize` does, in this order:
+
+1. NFKC, so presentation forms such as the ligature ``ﻻ`` become ``لا``;
+2. removes tashkeel (harakat, tanwin, shadda, sukun, superscript alef and the
+   Quranic annotation marks), tatweel and invisible format characters
+   (LRM, RLM, ALM, ZWNJ, ZWJ, ZWSP, BOM, bidi embeddings and isolates, soft hyphen);
+3. unifies the alef forms ``أ إ آ ٱ`` to ``ا`` and alef maqsura ``ى`` to ``ي``
+   (and, if asked, taa marbuta ``ة`` to ``ه``);
+4. maps Arabic-Indic (``٠-٩``) and Persian (``۰-۹``) digits to ASCII digits.
+
+The character classes come from :mod:`pyarabic.araby`; the whole mapping is
+applied in one :meth:`str.translate` call.
+
+Examples
+--------
+>>> from arsumm.normalize import normalize, tokenize
+>>> normalize("كَتَبَ الطَّالِبُ")
+'كتب الطالب'
+>>> normalize("إلى أين؟ عام ٢٠٢٤")
+'الي اين؟ عام 2024'
+>>> tokenize("قالَ: «الكتـــاب» في ٣ أيام")
+['قال', 'الكتاب', 'في', 'ايام']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pyarabic.araby as araby
+
+__all__ = ["ARABIC_LETTER_RE", "has_arabic_letter", "normalize", "tokenize"]
+
+# Marks that pyarabic's TASHKEEL tuple does not list but that occur in
+# vocalised or Quranic text: superscript alef, the extended harakat block,
+# the small high signs of Quranic orthography and the honorific signs.
+_EXTRA_MARKS = (
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E9)]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
+)
+
+#: Invisible format characters: marks that steer display, never spelling.
+FORMAT_CHARS = (
+    "\u00ad"  # soft hyphen
+    "\u061c"  # Arabic letter mark
+    "\u200b\u200c\u200d\u200e\u200f"  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060\u2066\u2067\u2068\u2069"  # word joiner, bidi isolates
+    "\ufeff"  # byte order mark / zero-width no-break space
+)
+
+_ALEFS = (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA)
+
+
+def _build_table(*, taa_marbuta: bool) -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for mark in (*araby.TASHKEEL, *_EXTRA_MARKS, araby.TATWEEL, *FORMAT_CHARS):
+        table[ord(mark)] = None
+    for alef in _ALEFS:
+        table[ord(alef)] = araby.ALEF
+    table[ord(araby.ALEF_MAKSURA)] = araby.YEH
+    if taa_marbuta:
+        table[ord(araby.TEH_MARBUTA)] = araby.HEH
+    for digit in range(10):
+        table[0x0660 + digit] = str(digit)  # Arabic-Indic
+        table[0x06F0 + digit] = str(digit)  # Extended Arabic-Indic (Persian, Urdu)
+    return table
+
+
+_TABLE = _build_table(taa_marbuta=False)
+_TABLE_TAA = _build_table(taa_marbuta=True)
+
+#: One Arabic letter (the base letters of the Arabic block and its supplements).
+ARABIC_LETTER_RE = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef"
+    "\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def normalize(text: str, *, taa_marbuta: bool = False) -> str:
+    """Return ``text`` normalised for matching.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    taa_marbuta : bool, default False
+        Also fold taa marbuta ``ة`` into ``ه``.
+
+    Returns
+    -------
+    str
+        The normalised text. It can be shorter than ``text``: never use its
+        offsets for the caller's string.
+
+    Examples
+    --------
+    >>> normalize("ﻻ")
+    'لا'
+    >>> normalize("مكتبة", taa_marbuta=True)
+    'مكتبه'
+    >>> normalize("\u200fمرحبا\u200e")
+    'مرحبا'
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_TABLE_TAA if taa_marbuta else _TABLE)
+
+
+def tokenize(text: str, *, taa_marbuta: bool = False) -> list[str]:
+    """Split ``text`` into the letter runs of its normalised form.
+
+    Digits, punctuation and symbols separate tokens and are dropped.
+
+    Examples
+    --------
+    >>> tokenize("وُلد عام 1770م في بون، ألمانيا.")
+    ['ولد', 'عام', 'م', 'في', 'بون', 'المانيا']
+    """
+    return _LETTER_RUN.findall(normalize(text, taa_marbuta=taa_marbuta))
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Return True if ``text`` contains at least one Arabic letter.
+
+    Examples
+    --------
+    >>> has_arabic_letter("hello, world")
+    False
+    >>> has_arabic_letter("hello مرحبا")
+    True
+    """
+    return ARABIC_LETTER_RE.search(text) is not None

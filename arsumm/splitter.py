@@ -1,0 +1,409 @@
+"""Rule-based sentence splitter for Arabic text, with offsets into the input.
+
+The splitter makes one left-to-right pass over the text (regular expressions
+without backtracking-prone patterns, and a bounded look-back of a few
+characters), so its time is linear in the length of the text.
+
+Boundaries
+    ``. ! ? ؟ … ۔`` and runs of them (``؟!``, ``!!!``, ``...``), followed by
+    whitespace, the end of the text, an opening quote or bracket, or an
+    Arabic letter (``نوح.و``). Closing quotes and brackets right after the
+    run (``" » ” ) ﴾``) stay in the sentence they close. A blank line. A
+    single line break, unless the text is hard-wrapped (most lines broken
+    near the same width without final punctuation): then a line break that
+    the wrapping width explains joins the two lines.
+Not boundaries
+    ``، ؛ : ;`` and ``,``; decimals and versions (``3.5``, ``2.4.1``);
+    abbreviations (single letters such as ``د.``, dotted forms such as
+    ``أ.د.``, ``ص.ب.``, ``ق.م.``, ``U.S.``, and listed words such as
+    ``إلخ.`` and ``Inc.``); the number of a list item at the start of a
+    line (``1. البند``); periods inside URLs and e-mail addresses.
+
+Every non-space character of the input lies in exactly one returned span.
+A stretch without letters or digits (a lone ``*``, a row of dashes, an
+invisible mark) is attached to the sentence before it instead of becoming a
+sentence of its own. A sentence longer than ``max_chars`` characters is cut
+at whitespace, preferring a point after ``،``, ``؛`` or ``:``.
+
+Examples
+--------
+>>> from arsumm.splitter import split_sentences
+>>> text = "قال د. أحمد: بلغت النسبة 3.5% هذا العام. هل تتحسن؟ «نعم.» ثم مضى"
+>>> [s.text for s in split_sentences(text)]
+['قال د. أحمد: بلغت النسبة 3.5% هذا العام.', 'هل تتحسن؟', '«نعم.»', 'ثم مضى']
+>>> span = split_sentences(text)[1]
+>>> text[span.start:span.end] == span.text
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from arsumm.normalize import ARABIC_LETTER_RE, FORMAT_CHARS, normalize
+
+__all__ = ["RuleSplitter", "Span", "Splitter", "split_sentences"]
+
+_TERMINALS = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"
+_CLOSERS = "\"'\u00bb\u201d\u2019\u203a)]}\ufd3e"
+_OPENERS = "\"'\u00ab\u201c\u2018\u2039([{\ufd3f"
+_SOFT_BREAK_PREFERENCE = "\u060c\u061b:;,"  # ، ؛ : ; ,
+_BULLETS = "*-\u2022\u25cf\u25aa\u25a0\u2013\u2014\u0640\u00b7>#"
+
+# A terminal run and the closers glued to it.
+_PUNCT_RE = re.compile(f"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS + FORMAT_CHARS)}]*")
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+# URLs and e-mail addresses; trailing sentence punctuation is trimmed later.
+_URL_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?\u061f\u060c\u061b)]}\"'\u00bb\u201d\u2019"
+_HAS_CONTENT_RE = re.compile(r"[^\W_]")
+_DOTTED_ABBREV_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_LIST_NUMBER_RE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}")
+
+#: Words that end with a period without ending the sentence (compared after
+#: normalisation and case folding). Single letters and dotted forms such as
+#: ``ص.ب`` are recognised by shape and need not be listed.
+ABBREVIATIONS = frozenset(
+    {
+        # Arabic (normalised: إلخ -> الخ, اهـ -> اه)
+        "الخ",
+        "اه",
+        # Latin
+        *("inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr"),
+        *("vs", "etc", "e.g", "i.e", "no", "nos", "vol", "pp", "fig", "approx", "dept", "est"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
+
+_MAX_ABBREV_LOOKBACK = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence as a slice of the original text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the caller's string: ``text[start:end] == span.text``.
+    text : str
+        The sentence exactly as it appears in the input.
+
+    Examples
+    --------
+    >>> Span(0, 4, "جملة")
+    Span(start=0, end=4, text='جملة')
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@runtime_checkable
+class Splitter(Protocol):
+    """Anything with a ``split(text) -> list[Span]`` method.
+
+    The spans must be sorted, must not overlap and must satisfy
+    ``text[span.start:span.end] == span.text``.
+    """
+
+    def split(self, text: str) -> list[Span]:
+        """Return the sentences of ``text`` as spans."""
+        ...
+
+
+# Characters that take no room on a line: tashkeel, tatweel, format marks.
+_ZERO_WIDTH = str.maketrans(
+    dict.fromkeys(
+        [chr(c) for c in range(0x0610, 0x061B)]
+        + [chr(c) for c in range(0x064B, 0x0660)]
+        + ["\u0670", "\u0640"]
+        + [chr(c) for c in range(0x06D6, 0x06EE)]
+        + list(FORMAT_CHARS)
+    )
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first character of the line
+    end: int  # offset just past its last non-whitespace character
+    content_start: int  # offset of its first non-whitespace character
+    brk: int  # offset of the line break that ends it (== len(text) for the last)
+    width: int  # visible characters up to ``end`` (diacritics and tatweel take none)
+
+    @property
+    def blank(self) -> bool:
+        return self.content_start >= self.end
+
+
+def _line(text: str, start: int, brk: int) -> _Line:
+    seg = text[start:brk]
+    kept = seg.rstrip()
+    width = len(kept.translate(_ZERO_WIDTH))
+    return _Line(start, start + len(kept), start + len(seg) - len(seg.lstrip()), brk, width)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for m in _LINE_BREAK_RE.finditer(text):
+        lines.append(_line(text, start, m.start()))
+        start = m.end()
+    lines.append(_line(text, start, len(text)))
+    return lines
+
+
+def _starts_item(text: str, line: _Line) -> bool:
+    first = text[line.content_start]
+    if first in _BULLETS:
+        return True
+    head = text[line.content_start : line.content_start + 5]
+    m = _LIST_NUMBER_RE.match(head)
+    return m is not None and head[m.end() : m.end() + 1] in (".", ")", "-")
+
+
+def _first_word_len(text: str, line: _Line) -> int:
+    seg = text[line.content_start : min(line.end, line.content_start + 64)]
+    return len(seg.split(maxsplit=1)[0].translate(_ZERO_WIDTH)) if seg else 0
+
+
+def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int]:
+    """Return the indices of lines whose line break only wraps a sentence.
+
+    A line that ends at a punctuation boundary (``punct_cuts``) ends its
+    sentence whatever the wrapping; an abbreviation's period does not.
+    """
+    content = [ln for ln in lines if not ln.blank]
+    if len(content) < 3:
+        return set()
+    widths = sorted(ln.width for ln in content)
+    wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
+    candidates = [
+        i
+        for i in range(len(lines) - 1)
+        if not lines[i].blank and not lines[i + 1].blank and lines[i].end not in punct_cuts
+    ]
+    pairs = sum(1 for i in range(len(lines) - 1) if not lines[i].blank and not lines[i + 1].blank)
+    if len(candidates) < 2 or len(candidates) < 0.4 * pairs:
+        return set()
+    near_width = sum(1 for i in candidates if lines[i].width >= 0.8 * wrap_width)
+    if near_width < 0.6 * len(candidates):
+        return set()
+    soft = set()
+    for i in candidates:
+        line, nxt = lines[i], lines[i + 1]
+        if _starts_item(text, nxt):
+            continue
+        if line.width + 1 + _first_word_len(text, nxt) > wrap_width - 2 or (
+            line.width >= 0.9 * wrap_width
+        ):
+            soft.add(i)
+    return soft
+
+
+def _url_spans(text: str) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _URL_RE.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _URL_TRAILING:
+            end -= 1
+        starts.append(m.start())
+        ends.append(end)
+    return starts, ends
+
+
+def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Decide whether the single period at ``dot`` closes an abbreviation."""
+    lo = max(0, dot - _MAX_ABBREV_LOOKBACK)
+    back = text[lo:dot]
+    cut = max(back.rfind(c) for c in " \t\n\r\u00a0(\u00ab\"'\u201c")
+    if cut < 0 and lo > 0:
+        return False  # the word is longer than any abbreviation
+    word = normalize(back[cut + 1 :]).casefold()
+    if not word:
+        return False
+    if len(word) == 1 and not word.isdigit() and word.isalpha():
+        return True  # an initial: د. أ. م. J.
+    if word in ABBREVIATIONS:
+        return True
+    return _DOTTED_ABBREV_RE.fullmatch(word) is not None
+
+
+def _is_list_number(text: str, dot: int) -> bool:
+    lo = max(0, dot - 4)
+    back = text[lo:dot]
+    m = _LIST_NUMBER_RE.search(back)
+    if m is None or lo + m.end() != dot:
+        return False
+    before = text[max(0, lo + m.start() - 8) : lo + m.start()]
+    line_start = max(before.rfind("\n"), before.rfind("\r"))
+    prefix = before[line_start + 1 :]
+    if line_start < 0 and lo + m.start() - 8 > 0:
+        return False
+    return all(c.isspace() or c in _BULLETS or c in "(" for c in prefix)
+
+
+def _punct_boundaries(text: str) -> Iterator[int]:
+    url_starts, url_ends = _url_spans(text)
+    n = len(text)
+    for m in _PUNCT_RE.finditer(text):
+        end = m.end()
+        if end < n:
+            nxt = text[end]
+            if not (nxt.isspace() or nxt in _OPENERS or ARABIC_LETTER_RE.match(nxt)):
+                continue
+        if url_starts and _inside(m.start(), url_starts, url_ends):
+            continue
+        run = text[m.start() : end].rstrip(_CLOSERS + FORMAT_CHARS)
+        if run == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
+            continue
+        yield end
+
+
+def _cut_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``max_chars`` characters."""
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        best = -1
+        for mark in _SOFT_BREAK_PREFERENCE:
+            pos = window.rfind(mark + " ")
+            if pos > best:
+                best = pos
+        if best >= max_chars // 2:
+            cut = start + best + 1
+        else:
+            ws = max(window.rfind(" "), window.rfind("\t"), window.rfind("\n"))
+            cut = start + ws if ws > 0 else start + max_chars
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+@dataclass(frozen=True)
+class RuleSplitter:
+    """The default splitter: rules for Arabic punctuation, lines and numbers.
+
+    Parameters
+    ----------
+    max_chars : int, default 2000
+        Longest sentence returned; longer stretches without a boundary (text
+        with no punctuation at all) are cut at whitespace.
+    hard_wrap : bool, default True
+        Detect hard-wrapped text and join its wrapped lines. With False every
+        line break is a boundary.
+
+    Examples
+    --------
+    >>> splitter = RuleSplitter()
+    >>> [s.text for s in splitter.split("عنوان الخبر\\nالجملة الأولى. الجملة الثانية")]
+    ['عنوان الخبر', 'الجملة الأولى.', 'الجملة الثانية']
+    """
+
+    max_chars: int = 2000
+    hard_wrap: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int):
+            raise TypeError(f"max_chars must be an int, got {type(self.max_chars).__name__}")
+        if self.max_chars < 20:
+            raise ValueError(f"max_chars must be at least 20, got {self.max_chars}")
+
+    def split(self, text: str) -> list[Span]:
+        """Split ``text`` into sentences.
+
+        Parameters
+        ----------
+        text : str
+            The text to split.
+
+        Returns
+        -------
+        list of Span
+            Sorted, disjoint spans; together they cover every non-space
+            character of ``text``. Empty for text that is empty or blank.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        cuts = set(_punct_boundaries(text))
+        lines = _lines(text)
+        soft = _soft_breaks(text, lines, cuts) if self.hard_wrap else set()
+        for i, line in enumerate(lines[:-1]):
+            if i not in soft:
+                cuts.add(line.brk)
+        cuts.add(len(text))
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        for cut in sorted(cuts):
+            seg_start, seg_end = start, cut
+            start = cut
+            while seg_start < seg_end and text[seg_start].isspace():
+                seg_start += 1
+            while seg_end > seg_start and text[seg_end - 1].isspace():
+                seg_end -= 1
+            if seg_start >= seg_end:
+                continue
+            if pieces and not _HAS_CONTENT_RE.search(text, seg_start, seg_end):
+                pieces[-1] = (pieces[-1][0], seg_end)  # attach stray marks
+                continue
+            if pieces and not _HAS_CONTENT_RE.search(text, *pieces[-1]):
+                pieces[-1] = (pieces[-1][0], seg_end)  # a leading stray mark
+                continue
+            pieces.append((seg_start, seg_end))
+        spans: list[Span] = []
+        for seg_start, seg_end in pieces:
+            for a, b in _cut_long(text, seg_start, seg_end, self.max_chars):
+                spans.append(Span(a, b, text[a:b]))
+        return spans
+
+
+_DEFAULT = RuleSplitter()
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentences with the default :class:`RuleSplitter`.
+
+    Parameters
+    ----------
+    text : str
+        Arabic (or mixed) text.
+
+    Returns
+    -------
+    list of Span
+        The sentences, each with ``text[span.start:span.end] == span.text``.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("ولد عام 1770. توفي في فيينا!")]
+    ['ولد عام 1770.', 'توفي في فيينا!']
+    >>> split_sentences("   ")
+    []
+    """
+    return _DEFAULT.split(text)

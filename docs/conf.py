@@ -1,0 +1,37 @@
+"""Sphinx configuration for the arsumm documentation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+project = "arsumm"
+author = "the arsumm authors"
+copyright = "2026, the arsumm authors (GPL-3.0-or-later)"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "README.md"]
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options: dict[str, object] = {}
+napoleon_numpy_docstring = True
+napoleon_google_docstring = False
+napoleon_use_rtype = False
+nitpicky = False
+
+html_theme = "alabaster"
+html_static_path: list[str] = []
+html_title = "arsumm"
+language = "en"

@@ -1,0 +1,103 @@
+"""Stemmers: the protocol, the built-ins, memoisation, conflation quality."""
+
+from __future__ import annotations
+
+import collections
+import csv
+import pickle
+
+import pytest
+from nltk.stem.isri import ISRIStemmer
+
+from arsumm.features import Analyzer
+from arsumm.stemmer import STEMMERS, CachedStemmer, LightStemmer, Stemmer, get_stemmer
+from tests.conftest import require_data
+
+
+@pytest.mark.parametrize("name", sorted(STEMMERS))
+def test_builtins_return_strings(name: str) -> None:
+    stemmer = get_stemmer(name)
+    assert isinstance(stemmer, Stemmer)
+    for word in ["والمكتبات", "كتب", "المعلمون", "في"]:
+        assert isinstance(stemmer.stem(word), str)
+
+
+def test_builtins_differ() -> None:
+    stems = {name: get_stemmer(name).stem("والمكتبات") for name in STEMMERS}
+    assert stems["none"] == "والمكتبات"
+    assert stems["isri"] == "كتب"  # ISRI goes to the root
+    assert stems["arlstem"] == "مكتب"
+
+
+def test_memoised_once_per_process() -> None:
+    calls: list[str] = []
+
+    class Counting:
+        def stem(self, token: str) -> str:
+            calls.append(token)
+            return token[:3]
+
+    cached = CachedStemmer(Counting())
+    assert [cached.stem("كتابة"), cached.stem("كتابة"), cached.stem("قلم")] == ["كتا", "كتا", "قلم"]
+    assert calls == ["كتابة", "قلم"]
+    assert get_stemmer("light") is get_stemmer("light")
+
+
+def test_unknown_stemmer_names_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"unknown stemmer 'porter'.*arlstem"):
+        get_stemmer("porter")
+
+
+def test_nltk_stemmer_plugs_in_as_is() -> None:
+    analyzer = Analyzer(stemmer=ISRIStemmer())
+    assert analyzer("والمكتبات") == ["كتب"]
+
+
+def test_stemmer_returning_non_string_is_reported() -> None:
+    class Bad:
+        def stem(self, token: str) -> int:
+            return 3
+
+    with pytest.raises(TypeError, match="returned int"):
+        Analyzer(stemmer=Bad())("كلمة")  # type: ignore[arg-type]
+
+
+def test_object_without_stem_is_rejected() -> None:
+    with pytest.raises(TypeError, match=r"\.stem\(token\)"):
+        Analyzer(stemmer=42)  # type: ignore[arg-type]
+
+
+def test_light_stemmer_keeps_three_letters() -> None:
+    stemmer = LightStemmer()
+    assert stemmer.stem("الي") == "الي"
+    assert stemmer.stem("بالمدرسة") == "مدرس"
+
+
+def test_analyzer_pickles() -> None:
+    analyzer = Analyzer(stemmer="light")
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert clone("وذهب المعلمون") == analyzer("وذهب المعلمون")
+
+
+def _conflation_f1(stemmer: Stemmer, rows: list[dict[str, str]]) -> float:
+    def pairs(count: int) -> int:
+        return count * (count - 1) // 2
+
+    joint = collections.Counter((r["lemma_norm"], stemmer.stem(r["surface_norm"])) for r in rows)
+    lemmas = collections.Counter(r["lemma_norm"] for r in rows)
+    stems = collections.Counter(stemmer.stem(r["surface_norm"]) for r in rows)
+    tp = sum(pairs(c) for c in joint.values())
+    precision = tp / sum(pairs(c) for c in stems.values())
+    recall = tp / sum(pairs(c) for c in lemmas.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_conflation_f1_on_ud_lemmas() -> None:
+    """ARLSTem, the default, conflates best of the NLTK stemmers (README: 0.594)."""
+    path = require_data("ud-arabic-pud", "lemmas_surface.tsv")
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    scores = {name: _conflation_f1(get_stemmer(name), rows) for name in STEMMERS}
+    assert scores["arlstem"] >= 0.58
+    assert scores["arlstem"] > scores["snowball"] > scores["isri"]
+    assert scores["light"] > scores["none"] + 0.3
