@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import arsumm
 from arsumm.errors import ArsummError
 
-LETTERS = list(araby.LETTERS) + ["أ", "إ", "آ", "ى", "ة"]
+LETTERS = [*araby.LETTERS, "أ", "إ", "آ", "ى", "ة"]
 WORDS = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=8)
 PUNCT = st.sampled_from([".", "،", "؟", "!", "…", ":", "؛", "...", "؟!", ".»", '."', ")", "(", "«"])
 SPACE = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\r\n", "\t", "\u00a0"])
@@ -36,7 +36,8 @@ def test_split_offsets_exact_sorted_disjoint(text: str) -> None:
         assert text[span.start : span.end] == span.text
         assert span.start >= previous_end
         assert span.start < span.end
-        assert not span.text[0].isspace() and not span.text[-1].isspace()
+        assert not span.text[0].isspace()
+        assert not span.text[-1].isspace()
         previous_end = span.end
 
 
