@@ -16,7 +16,9 @@ LETTERS = [*araby.LETTERS, "أ", "إ", "آ", "ى", "ة"]
 WORDS = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=8)
 PUNCT = st.sampled_from([".", "،", "؟", "!", "…", ":", "؛", "...", "؟!", ".»", '."', ")", "(", "«"])
 SPACE = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\r\n", "\t", "\u00a0"])
-OTHER = st.sampled_from(["3.5", "٣٫٥", "2024", "د.", "ق.م.", "https://x.org/a.b", "a@b.co", "Inc.", "U.S."])
+OTHER = st.sampled_from(
+    ["3.5", "٣٫٥", "2024", "د.", "ق.م.", "https://x.org/a.b", "a@b.co", "Inc.", "U.S."]
+)
 NOISE = st.characters(codec="utf-8", exclude_categories=["Cs"])
 
 TOKEN = st.one_of(WORDS, WORDS, WORDS, WORDS, PUNCT, SPACE, OTHER, NOISE)
