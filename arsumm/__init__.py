@@ -10,8 +10,8 @@ Examples
 >>> text = arsumm.demo_text()
 >>> for s in arsumm.summarize(text, k=2):
 ...     print(s.index, s.start, s.end, round(s.score, 3))
-0 0 70 0.135
-1 72 233 0.126
+0 0 70 0.281
+1 72 233 0.201
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from __future__ import annotations
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
+from arsumm.batch import BatchResult, summarize_many
 from arsumm.errors import ArsummError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.html import to_html
 from arsumm.select import BudgetError
 from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
 from arsumm.stemmer import Stemmer
@@ -32,6 +34,7 @@ except PackageNotFoundError:  # running from a source tree without installing
 
 __all__ = [
     "ArsummError",
+    "BatchResult",
     "BudgetError",
     "EmptyTextError",
     "NoArabicError",
@@ -46,6 +49,8 @@ __all__ = [
     "demo_text",
     "split_sentences",
     "summarize",
+    "summarize_many",
+    "to_html",
 ]
 
 

@@ -16,18 +16,30 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
+from arsumm._tfidf import tfidf_blocks
 from arsumm.errors import NoContentError
 from arsumm.normalize import tokenize
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
 
-__all__ = ["Analyzer", "make_vectorizer", "sentence_vectors"]
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+__all__ = [
+    "Analyzer",
+    "make_vectorizer",
+    "sentence_vectors",
+    "term_vectors",
+    "term_vectors_many",
+]
 
 
 @dataclass(frozen=True)
@@ -53,18 +65,28 @@ class Analyzer:
     min_length: int = 2
     _stem: CachedStemmer = field(init=False, repr=False, compare=False)
     _stop: frozenset[str] = field(init=False, repr=False, compare=False)
+    _memo: _ChunkMemo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_stem", _resolve(self.stemmer))
         object.__setattr__(self, "_stop", load_stopwords() if self.stopwords else frozenset())
+        object.__setattr__(self, "_memo", _memo_for(self))
 
     def __call__(self, sentence: str) -> list[str]:
-        """Return the terms of ``sentence``."""
+        """Return the terms of ``sentence``.
+
+        Normalisation, tokenizing, stop words and stemming act within a
+        whitespace-separated chunk, so the terms of each distinct chunk
+        (``"والمدينة،"``) are computed once and remembered.
+        """
+        return list(chain.from_iterable(map(self._memo.__getitem__, sentence.split())))
+
+    def _terms(self, text: str) -> list[str]:
         stop = self._stop
         stem = self._stem.stem
         min_length = self.min_length
         terms = []
-        for token in tokenize(sentence, taa_marbuta=self.taa_marbuta):
+        for token in tokenize(text, taa_marbuta=self.taa_marbuta):
             if len(token) < min_length or token in stop:
                 continue
             term = stem(token)
@@ -86,6 +108,38 @@ class Analyzer:
         self.__post_init__()
 
 
+#: Distinct chunks an analyzer remembers before it starts again from empty.
+_MEMO_SIZE = 1 << 18
+
+
+class _ChunkMemo(dict[str, list[str]]):
+    """Chunk -> terms; a missing chunk is analysed and remembered (bounded)."""
+
+    def __init__(self, analyze: Callable[[str], list[str]]) -> None:
+        super().__init__()
+        self.analyze = analyze
+
+    def __missing__(self, chunk: str) -> list[str]:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        terms = self[chunk] = self.analyze(chunk)
+        return terms
+
+
+_MEMOS: dict[tuple[str, bool, bool, int], _ChunkMemo] = {}
+
+
+def _memo_for(analyzer: Analyzer) -> _ChunkMemo:
+    """The chunk memo: per process for a built-in stemmer, else per analyzer."""
+    if not isinstance(analyzer.stemmer, str):
+        return _ChunkMemo(analyzer._terms)
+    key = (analyzer.stemmer, analyzer.stopwords, analyzer.taa_marbuta, analyzer.min_length)
+    memo = _MEMOS.get(key)
+    if memo is None:
+        memo = _MEMOS[key] = _ChunkMemo(analyzer._terms)
+    return memo
+
+
 def _resolve(stemmer: str | Stemmer) -> CachedStemmer:
     if isinstance(stemmer, str):
         return get_stemmer(stemmer)
@@ -103,8 +157,12 @@ def make_vectorizer(analyzer: Analyzer, *, sublinear_tf: bool = False) -> TfidfV
     """Return a ``TfidfVectorizer`` that uses ``analyzer``.
 
     IDF is smoothed and rows are L2-normalised, so the dot product of two
-    rows is their cosine similarity.
+    rows is their cosine similarity. arsumm computes the same matrix itself
+    (:func:`sentence_vectors`); this is the reference the tests compare it
+    with, and scikit-learn is imported only when it is called.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     return TfidfVectorizer(
         analyzer=analyzer,
         lowercase=False,
@@ -122,21 +180,61 @@ def sentence_vectors(
     """Fit TF-IDF on the sentences of one document and return their vectors.
 
     Each sentence is a document for the IDF, so a word that appears in every
-    sentence weighs little.
+    sentence weighs little. The matrix is the one
+    ``make_vectorizer(analyzer).fit_transform(sentences)`` returns, bit for
+    bit, except that its columns are the terms in order of first appearance
+    rather than sorted; it is computed without scikit-learn's per-call
+    overhead (see :mod:`arsumm._tfidf`; the tests check the equality).
 
     Raises
     ------
     NoContentError
         If no sentence has a single term left after stop words.
     """
-    vectorizer = make_vectorizer(analyzer, sublinear_tf=sublinear_tf)
-    try:
-        matrix = vectorizer.fit_transform(sentences)
-    except ValueError as exc:
-        if "empty vocabulary" not in str(exc):
-            raise
-        raise NoContentError(
-            "no words left to compare after removing punctuation, digits and stop words; "
-            "the text needs at least one content word"
-        ) from None
-    return sp.csr_matrix(matrix)
+    return term_vectors([analyzer(sentence) for sentence in sentences], sublinear_tf=sublinear_tf)
+
+
+def term_vectors(
+    term_lists: Sequence[Sequence[str]], *, sublinear_tf: bool = False
+) -> sp.csr_matrix:
+    """Like :func:`sentence_vectors`, from the sentences' terms (the analyzer's output).
+
+    Raises
+    ------
+    NoContentError
+        If no sentence has a single term.
+    """
+    matrix = term_vectors_many([term_lists], sublinear_tf=sublinear_tf)[0]
+    if isinstance(matrix, NoContentError):
+        raise matrix
+    return matrix
+
+
+def term_vectors_many(
+    documents: Sequence[Sequence[Sequence[str]]], *, sublinear_tf: bool = False
+) -> list[sp.csr_matrix | NoContentError]:
+    """Vectorise many documents in one pass, each with its own vocabulary and IDF.
+
+    ``documents`` holds, for each document, the terms of each of its
+    sentences. The matrix of each document equals :func:`term_vectors` of its
+    terms exactly: batching only spreads the fixed cost of the array
+    operations over the batch. A document without a single term gets a
+    :class:`NoContentError` instead of a matrix (returned, not raised).
+
+    Examples
+    --------
+    >>> analyzer = Analyzer()
+    >>> docs = [["ذهب المعلمون", "عاد المعلمون"], ["في"]]
+    >>> out = term_vectors_many([[analyzer(s) for s in doc] for doc in docs])
+    >>> out[0].shape, type(out[1]).__name__
+    ((2, 2), 'NoContentError')
+    """
+    blocks = tfidf_blocks(documents, sublinear_tf=sublinear_tf)
+    return [_no_content() if block is None else block for block in blocks]
+
+
+def _no_content() -> NoContentError:
+    return NoContentError(
+        "no words left to compare after removing punctuation, digits and stop words; "
+        "the text needs at least one content word"
+    )

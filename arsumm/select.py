@@ -24,14 +24,19 @@ Examples
 
 from __future__ import annotations
 
+import heapq
 import math
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
 from arsumm.errors import ArsummError
 
-__all__ = ["Budget", "BudgetError", "select"]
+__all__ = ["Budget", "BudgetError", "select", "select_diverse"]
 
 
 class BudgetError(ArsummError, ValueError):
@@ -80,7 +85,10 @@ class Budget:
         if ratio is not None:
             if isinstance(ratio, bool) or not isinstance(ratio, numbers.Real):
                 raise TypeError(f"ratio must be a number in (0, 1], got {type(ratio).__name__}")
-            value = float(ratio)
+            try:
+                value = float(ratio)
+            except OverflowError:  # an integer too large for a float is out of range anyway
+                value = math.inf
             if math.isnan(value) or not 0.0 < value <= 1.0:
                 raise BudgetError(f"ratio must be in (0, 1], got {ratio!r}")
             return cls(ratio=value)
@@ -93,7 +101,7 @@ class Budget:
         if self.ratio is not None:
             return self.ratio * total_words
         if self.max_words is not None:
-            return float(self.max_words)
+            return float(min(self.max_words, 2**63))  # float(10**400) would overflow
         return None
 
 
@@ -134,4 +142,79 @@ def select(order: Sequence[int], words: Sequence[int], budget: Budget) -> list[i
         if used + words[index] <= limit:
             chosen.append(index)
             used += words[index]
+    return sorted(chosen)
+
+
+def select_diverse(
+    scores: Sequence[float] | npt.NDArray[np.float64],
+    similarity: sp.csr_matrix,
+    words: Sequence[int],
+    budget: Budget,
+    *,
+    redundancy: float,
+    candidates: Sequence[int] | None = None,
+) -> list[int]:
+    """Pick sentences by maximal marginal relevance under ``budget``.
+
+    Each step takes the candidate with the highest
+    ``score / max(score) - redundancy * (max similarity to a chosen sentence)``,
+    ties going to the earlier sentence, and applies the budget rule of
+    :func:`select` to it (taken if it fits, otherwise skipped for good). With
+    ``redundancy=0`` the result equals :func:`select` on the score order.
+
+    Parameters
+    ----------
+    scores : sequence of float
+        One score per sentence.
+    similarity : scipy.sparse.csr_matrix
+        Symmetric sentence-similarity matrix, same indexing as ``scores``.
+    words : sequence of int
+        Word count of every sentence.
+    budget : Budget
+    redundancy : float
+        Weight of the redundancy penalty, >= 0.
+    candidates : sequence of int, optional
+        Sentences that may be chosen (default: all).
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> sim = sp.csr_matrix([[0, 0.9, 0.1], [0.9, 0, 0.1], [0.1, 0.1, 0]])
+    >>> select_diverse([0.5, 0.45, 0.3], sim, [5, 5, 5], Budget.of(k=2), redundancy=0.0)
+    [0, 1]
+    >>> select_diverse([0.5, 0.45, 0.3], sim, [5, 5, 5], Budget.of(k=2), redundancy=0.5)
+    [0, 2]
+    """
+    if redundancy < 0 or not math.isfinite(redundancy):
+        raise ValueError(f"redundancy must be a finite number >= 0, got {redundancy}")
+    pool = list(range(len(scores))) if candidates is None else list(candidates)
+    if not pool:
+        return []
+    values = np.asarray(scores, dtype=np.float64)
+    top = float(values[pool].max())
+    base = values / top if top > 0 else np.zeros_like(values)
+    penalty = np.zeros(len(values))
+    heap = [(-round(float(base[j]), 12), j) for j in pool]
+    heapq.heapify(heap)
+    limit = budget.word_limit(sum(words[j] for j in pool))
+    chosen: list[int] = []
+    used = 0
+    while heap:
+        stored, j = heapq.heappop(heap)
+        current = -round(float(base[j] - redundancy * penalty[j]), 12)
+        if current != stored:  # the penalty grew since it was pushed: re-queue
+            heapq.heappush(heap, (current, j))
+            continue
+        if budget.k is not None:
+            if len(chosen) >= budget.k:
+                break
+        elif chosen and limit is not None and used + words[j] > limit:
+            continue
+        chosen.append(j)
+        used += words[j]
+        if redundancy > 0:
+            row = slice(similarity.indptr[j], similarity.indptr[j + 1])
+            neighbours = similarity.indices[row]
+            # a CSR row holds each neighbour once, so plain fancy indexing is safe
+            penalty[neighbours] = np.maximum(penalty[neighbours], similarity.data[row])
     return sorted(chosen)

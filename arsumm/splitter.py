@@ -39,6 +39,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,13 +57,22 @@ _BULLETS = "*-\u2022\u25cf\u25aa\u25a0\u2013\u2014\u0640\u00b7>#"
 
 # A terminal run and the closers glued to it.
 _PUNCT_RE = re.compile(f"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS + FORMAT_CHARS)}]*")
-_LINE_BREAK_RE = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+_BREAK_CHARS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+# A line break, or a run of them with only spaces between (blank lines).
+_LINE_BREAK_RUN_RE = re.compile(
+    f"(?:\r\n|[{_BREAK_CHARS}])(?:[^\\S{_BREAK_CHARS}]*(?:\r\n|[{_BREAK_CHARS}]))*"
+)
 # URLs and e-mail addresses; trailing sentence punctuation is trimmed later.
 _URL_RE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    # The look-behind starts an address only where its run of address
+    # characters starts: without it a long run with no "@" is rescanned from
+    # every position (quadratic time; tests/test_regressions.py).
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     re.IGNORECASE,
 )
+_URL_ANCHOR_RE = re.compile(r"://|www\.|@", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s")
 _URL_TRAILING = ".,;:!?\u061f\u060c\u061b)]}\"'\u00bb\u201d\u2019"
 _HAS_CONTENT_RE = re.compile(r"[^\W_]")
 _DOTTED_ABBREV_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -84,6 +94,8 @@ ABBREVIATIONS = frozenset(
 )
 
 _MAX_ABBREV_LOOKBACK = 12
+_WORD_CUTS = " \t\n\r\u00a0(\u00ab\"'\u201c"
+_LAST_WORD_RE = re.compile(f"[^{re.escape(_WORD_CUTS)}]*\\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +143,10 @@ _ZERO_WIDTH = str.maketrans(
         + list(FORMAT_CHARS)
     )
 )
+_ZERO_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ZERO_WIDTH) + "]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Line:
     start: int  # offset of the first character of the line
     end: int  # offset just past its last non-whitespace character
@@ -149,15 +162,20 @@ class _Line:
 def _line(text: str, start: int, brk: int) -> _Line:
     seg = text[start:brk]
     kept = seg.rstrip()
-    width = len(kept.translate(_ZERO_WIDTH))
+    width = len(kept) - len(_ZERO_WIDTH_RE.findall(kept))  # str.translate is slow here
     return _Line(start, start + len(kept), start + len(seg) - len(seg.lstrip()), brk, width)
 
 
 def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
-    for m in _LINE_BREAK_RE.finditer(text):
+    for m in _LINE_BREAK_RUN_RE.finditer(text):
         lines.append(_line(text, start, m.start()))
+        first_end = m.start() + (2 if text.startswith("\r\n", m.start()) else 1)
+        if first_end < m.end():
+            # Blank lines: one stands for the whole run, so that 10^5 line breaks
+            # cost one object, not 10^5 (the spans are the same).
+            lines.append(_line(text, first_end, m.end() - 1))
         start = m.end()
     lines.append(_line(text, start, len(text)))
     return lines
@@ -173,7 +191,7 @@ def _starts_item(text: str, line: _Line) -> bool:
 
 
 def _first_word_len(text: str, line: _Line) -> int:
-    seg = text[line.content_start : min(line.end, line.content_start + 64)]
+    seg = text[line.content_start : min(line.end, line.content_start + 256)]  # marks too
     return len(seg.split(maxsplit=1)[0].translate(_ZERO_WIDTH)) if seg else 0
 
 
@@ -214,12 +232,25 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
 def _url_spans(text: str) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
-    for m in _URL_RE.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in _URL_TRAILING:
-            end -= 1
-        starts.append(m.start())
-        ends.append(end)
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return starts, ends  # _URL_RE cannot match; scanning with it costs more
+    # A match never spans whitespace and always contains "://", "www." or
+    # "@": scan only the whitespace-free chunks around those anchors.
+    done = 0
+    for anchor in _URL_ANCHOR_RE.finditer(text):
+        if anchor.start() < done:
+            continue
+        lo = anchor.start()
+        while lo > done and not text[lo - 1].isspace():
+            lo -= 1
+        space = _SPACE_RE.search(text, anchor.end())
+        done = space.start() if space is not None else len(text)
+        for m in _URL_RE.finditer(text, lo, done):
+            end = m.end()
+            while end > m.start() and text[end - 1] in _URL_TRAILING:
+                end -= 1
+            starts.append(m.start())
+            ends.append(end)
     return starts, ends
 
 
@@ -232,10 +263,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Decide whether the single period at ``dot`` closes an abbreviation."""
     lo = max(0, dot - _MAX_ABBREV_LOOKBACK)
     back = text[lo:dot]
-    cut = max(back.rfind(c) for c in " \t\n\r\u00a0(\u00ab\"'\u201c")
-    if cut < 0 and lo > 0:
+    truncated = lo > 0
+    if truncated and _ZERO_WIDTH_RE.search(back):
+        # Diacritics, tatweel and format marks take no width: look at the same
+        # visible characters as in the text without them (up to 7 marks a letter).
+        lo = max(0, dot - 8 * _MAX_ABBREV_LOOKBACK)
+        visible = _ZERO_WIDTH_RE.sub("", text[lo:dot])
+        back = visible[-_MAX_ABBREV_LOOKBACK:]
+        truncated = lo > 0 or len(visible) > _MAX_ABBREV_LOOKBACK
+    last = _LAST_WORD_RE.search(back)  # the word after the last space, quote or bracket
+    cut = last.start() - 1 if last is not None else -1
+    if cut < 0 and truncated:
         return False  # the word is longer than any abbreviation
-    word = normalize(back[cut + 1 :]).casefold()
+    return _is_abbreviation_word(back[cut + 1 :])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_abbreviation_word(raw: str) -> bool:
+    """Whether ``raw``, the word before a period, is an abbreviation (memoised)."""
+    word = normalize(raw).casefold()
     if not word:
         return False
     if len(word) == 1 and not word.isdigit() and word.isalpha():
@@ -354,6 +400,7 @@ class RuleSplitter:
                 cuts.add(line.brk)
         cuts.add(len(text))
         pieces: list[tuple[int, int]] = []
+        last_has_content = False  # whether pieces[-1] holds a letter or digit
         start = 0
         for cut in sorted(cuts):
             seg_start, seg_end = start, cut
@@ -364,13 +411,15 @@ class RuleSplitter:
                 seg_end -= 1
             if seg_start >= seg_end:
                 continue
-            if pieces and not _HAS_CONTENT_RE.search(text, seg_start, seg_end):
-                pieces[-1] = (pieces[-1][0], seg_end)  # attach stray marks
-                continue
-            if pieces and not _HAS_CONTENT_RE.search(text, *pieces[-1]):
-                pieces[-1] = (pieces[-1][0], seg_end)  # a leading stray mark
+            has_content = _HAS_CONTENT_RE.search(text, seg_start, seg_end) is not None
+            if pieces and not (has_content and last_has_content):
+                # attach stray marks to the sentence before, or a leading stray
+                # mark to the sentence that follows it
+                pieces[-1] = (pieces[-1][0], seg_end)
+                last_has_content = last_has_content or has_content
                 continue
             pieces.append((seg_start, seg_end))
+            last_has_content = has_content
         spans: list[Span] = []
         for seg_start, seg_end in pieces:
             for a, b in _cut_long(text, seg_start, seg_end, self.max_chars):

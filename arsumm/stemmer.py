@@ -33,6 +33,8 @@ True
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
@@ -105,12 +107,16 @@ class LightStemmer:
 
 
 class CachedStemmer:
-    """Wrap a stemmer with an unbounded per-process memo.
+    """Wrap a stemmer with a per-process memo.
 
     Parameters
     ----------
     stemmer : Stemmer
         The stemmer to wrap.
+    max_size : int, default 1,048,576
+        Distinct words remembered; when the memo is full it starts again from
+        empty, so a long-running process over endless new words (a service, a
+        fuzzer) keeps a bounded memory. A real vocabulary fits many times over.
 
     Examples
     --------
@@ -119,8 +125,11 @@ class CachedStemmer:
     ('معلم', 1)
     """
 
-    def __init__(self, stemmer: Stemmer) -> None:
+    def __init__(self, stemmer: Stemmer, max_size: int = 1 << 20) -> None:
+        if max_size < 1:
+            raise ValueError(f"max_size must be at least 1, got {max_size}")
         self.stemmer = stemmer
+        self.max_size = max_size
         self.cache: dict[str, str] = {}
 
     def stem(self, token: str) -> str:
@@ -134,15 +143,37 @@ class CachedStemmer:
                     f"stemmer {type(self.stemmer).__name__}.stem() returned "
                     f"{type(result).__name__}, expected str"
                 ) from None
+            if len(self.cache) >= self.max_size:
+                self.cache.clear()
             self.cache[token] = result
             return result
+
+
+# The characters ARLSTem.norm() rewrites: harakat, hamzated alefs, alef maqsura.
+_ARLSTEM_NORM_CHARS = re.compile("[\u064b-\u065f\u0622\u0623\u0625\u0649]")
+
+
+def _arlstem_norm(norm: Callable[[str], str], token: str) -> str:
+    """ARLSTem.norm(), without its three regex substitutions when they change nothing.
+
+    nltk runs each one under a ReDoS timeout guard, which makes them most of
+    the stemmer's cost; arsumm's tokens are already normalised, so for them
+    only the leading-waw rule is left. The stems are the same for any input.
+    """
+    if _ARLSTEM_NORM_CHARS.search(token) is not None:
+        return norm(token)
+    if token.startswith("\u0648") and len(token) > 3:
+        return token[1:]
+    return token
 
 
 def _arlstem() -> Stemmer:
     from nltk.stem.arlstem import ARLSTem
 
-    stemmer: Stemmer = ARLSTem()
-    return stemmer
+    stemmer = ARLSTem()
+    stemmer.norm = functools.partial(_arlstem_norm, stemmer.norm)
+    result: Stemmer = stemmer
+    return result
 
 
 def _isri() -> Stemmer:

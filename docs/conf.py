@@ -32,6 +32,7 @@ napoleon_use_rtype = False
 nitpicky = False
 
 html_theme = "alabaster"
+html_theme_options = {"page_width": "1100px", "sidebar_width": "220px"}
 html_static_path: list[str] = []
 html_title = "arsumm"
 language = "en"

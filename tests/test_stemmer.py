@@ -101,3 +101,13 @@ def test_conflation_f1_on_ud_lemmas() -> None:
     assert scores["arlstem"] >= 0.58
     assert scores["arlstem"] > scores["snowball"] > scores["isri"]
     assert scores["light"] > scores["none"] + 0.3
+
+
+def test_memo_is_bounded() -> None:
+    cached = CachedStemmer(LightStemmer(), max_size=3)
+    for word in ["كتاب", "قلم", "دفتر", "مدرسة", "معلم"]:
+        cached.stem(word)
+    assert len(cached.cache) <= 3
+    assert cached.stem("مدرسة") == "مدرس"
+    with pytest.raises(ValueError, match="max_size"):
+        CachedStemmer(LightStemmer(), max_size=0)

@@ -51,9 +51,16 @@ def test_rank_returns_every_sentence() -> None:
 
 
 def test_summary_sentences_are_the_best_ranked() -> None:
-    ranked = Summarizer().rank(TEXT)
+    summarizer = Summarizer(redundancy=0.0)
+    ranked = summarizer.rank(TEXT)
     best = sorted(ranked, key=lambda s: (-s.score, s.index))[:3]
-    assert arsumm.summarize(TEXT, k=3) == sorted(best, key=lambda s: s.index)
+    assert summarizer.summarize(TEXT, k=3) == sorted(best, key=lambda s: s.index)
+
+
+def test_analyze_agrees_with_rank_and_summarize() -> None:
+    analysis = Summarizer().analyze(TEXT, ratio=0.3)
+    assert analysis.sentences == Summarizer().rank(TEXT)
+    assert analysis.summary == arsumm.summarize(TEXT, ratio=0.3)
 
 
 def test_default_is_three() -> None:

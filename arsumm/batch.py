@@ -1,0 +1,368 @@
+"""Summarise many documents: batched, streaming, optionally in parallel.
+
+:func:`summarize_many` takes an iterable of texts (or of ``(id, text)``
+pairs) and yields one :class:`BatchResult` per input, in input order. It is
+a generator: documents are read from the iterable a batch at a time, so an
+endless stream (a file read line by line, a database cursor) is processed in
+constant memory. A document that cannot be summarised (not a string, empty,
+no Arabic, only stop words, or a bug) yields a result with ``error`` set;
+the stream goes on, nothing is dropped and nothing is raised mid-stream.
+Wrong *arguments* (a bad budget, an unknown option) raise at once, when
+:func:`summarize_many` is called.
+
+The result for each document is exactly what :func:`arsumm.summarize`
+returns for it with the same options: batching shares the fixed costs of the
+vectorisation (one pass of array operations per batch instead of one per
+document), never the numbers, since every document keeps its own
+vocabulary and IDF.
+
+Examples
+--------
+>>> import arsumm
+>>> texts = [arsumm.demo_text(), "   ", ("doc-3", "الطقس حار اليوم. يتوقع أن يستمر الحر غدا.")]
+>>> for result in arsumm.summarize_many(texts, k=1):
+...     print(result.id, result.ok, result.error_type or [s.index for s in result.sentences])
+0 True [0]
+1 False EmptyTextError
+doc-3 True [0]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Iterable, Iterator, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from arsumm.errors import NoContentError
+from arsumm.features import term_vectors_many
+from arsumm.select import Budget
+from arsumm.splitter import Span
+from arsumm.summarizer import Sentence, Summarizer, _Prepared
+
+__all__ = ["BatchResult", "summarize_many", "summarize_partition"]
+
+#: Documents vectorised together, at most.
+BATCH_DOCUMENTS = 64
+#: Characters vectorised together, at most (a long book is a batch of its own).
+BATCH_CHARACTERS = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """The summary of one document of a batch, or why there is none.
+
+    Attributes
+    ----------
+    id : object
+        The id given with the text, or the position of the text in the input
+        (0-based) when only texts were given.
+    sentences : tuple of Sentence or None
+        The summary, in document order; None if the document failed.
+    error : str or None
+        What went wrong, in one line; None on success.
+    error_type : str or None
+        The exception's class name (``"EmptyTextError"``, ``"TypeError"``, ...).
+    """
+
+    id: Any
+    sentences: tuple[Sentence, ...] | None
+    error: str | None = None
+    error_type: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True if the document was summarised."""
+        return self.error is None
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the result as a JSON-ready dict (the format of ``arsumm batch``).
+
+        Examples
+        --------
+        >>> BatchResult("a", None, "text is empty", "EmptyTextError").to_record()
+        {'id': 'a', 'summary': None, 'error': 'text is empty', 'error_type': 'EmptyTextError'}
+        """
+        summary = (
+            None
+            if self.sentences is None
+            else [
+                {"index": s.index, "start": s.start, "end": s.end, "score": s.score, "text": s.text}
+                for s in self.sentences
+            ]
+        )
+        return {
+            "id": self.id,
+            "summary": summary,
+            "error": self.error,
+            "error_type": self.error_type,
+        }
+
+    @classmethod
+    def failure(cls, id: Any, exc: BaseException) -> BatchResult:
+        """The result of a document that raised ``exc``."""
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        return cls(id, None, message, type(exc).__name__)
+
+
+def summarize_many(
+    texts: Iterable[Any],
+    *,
+    k: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    n_jobs: int | None = 1,
+    progress: bool = False,
+    **options: Any,
+) -> Iterator[BatchResult]:
+    """Summarise every text of ``texts``; yield the results lazily, in order.
+
+    Parameters
+    ----------
+    texts : iterable
+        Texts, or ``(id, text)`` pairs (tuples or lists of two), or a mix.
+        Read lazily, a batch at a time.
+    k, ratio, max_words
+        The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
+    n_jobs : int or None, default 1
+        Worker processes; 1 or None works in this process, -1 uses every CPU.
+        With several processes the configuration (``options``) must pickle.
+    progress : bool, default False
+        Show a tqdm progress bar on standard error.
+    **options
+        Keyword arguments of :class:`arsumm.Summarizer`, e.g. ``stemmer="light"``.
+
+    Returns
+    -------
+    iterator of BatchResult
+        Exactly one result per input, in input order. ``result.sentences``
+        equals ``arsumm.summarize(text, ...)`` for the same budget and options.
+
+    Raises
+    ------
+    BudgetError, TypeError, ValueError
+        At the call, for an invalid budget, option or ``n_jobs``; never while
+        iterating.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> results = arsumm.summarize_many([arsumm.demo_text()] * 2, ratio=0.1)
+    >>> [[s.index for s in r.sentences] for r in results]
+    [[0, 4], [0, 4]]
+    """
+    budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
+    summarizer = Summarizer(**options)
+    workers = _workers(n_jobs)
+    if workers > 1:
+        try:
+            payload = pickle.dumps((summarizer, budget))
+        except Exception as exc:
+            raise TypeError(
+                f"n_jobs={n_jobs} sends the configuration to worker processes, but it does "
+                f"not pickle ({exc}); use module-level classes for custom stemmers and "
+                "splitters, or n_jobs=1"
+            ) from None
+        results = _parallel(texts, payload, workers)
+    else:
+        results = _serial(texts, summarizer, budget)
+    if not progress:
+        return results
+    return _with_progress(results, len(texts) if isinstance(texts, Sized) else None)
+
+
+def summarize_partition(
+    items: Iterable[Any],
+    *,
+    k: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    **options: Any,
+) -> list[BatchResult]:
+    """Summarise one partition of a distributed collection, in this process.
+
+    The function behind :mod:`arsumm.dask`, and the one to call from Spark's
+    ``mapPartitions`` (see ``docs/scale.md``): ``items`` as for
+    :func:`summarize_many`, the results as a list.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> [r.ok for r in summarize_partition([("a", arsumm.demo_text()), ("b", "")])]
+    [True, False]
+    """
+    return list(summarize_many(items, k=k, ratio=ratio, max_words=max_words, **options))
+
+
+# -- in this process ---------------------------------------------------------
+
+
+def _serial(texts: Iterable[Any], summarizer: Summarizer, budget: Budget) -> Iterator[BatchResult]:
+    for chunk in _chunks(texts):
+        yield from _summarize_chunk(summarizer, budget, chunk)
+
+
+def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
+    """Group the input into batches of (id, text) pairs."""
+    chunk: list[tuple[Any, Any]] = []
+    size = 0
+    for position, item in enumerate(texts):
+        if isinstance(item, tuple | list) and len(item) == 2:
+            pair = (item[0], item[1])
+        else:
+            pair = (position, item)
+        chunk.append(pair)
+        size += len(pair[1]) if isinstance(pair[1], str) else 0
+        if len(chunk) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _summarize_chunk(
+    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
+) -> list[BatchResult]:
+    """Summarise a batch: split and analyse each text, vectorise them together, rank each."""
+    results: list[BatchResult | None] = [None] * len(chunk)
+    pending: list[tuple[int, str, list[Span], _Prepared]] = []
+    for slot, (doc_id, text) in enumerate(chunk):
+        try:
+            text, spans = summarizer._spans(text)
+            pending.append((slot, text, spans, summarizer._terms(spans)))
+        except Exception as exc:
+            results[slot] = BatchResult.failure(doc_id, exc)
+    if summarizer.idf is None and pending:
+        # the batched TF-IDF: each document's matrix equals term_vectors(its terms)
+        try:
+            blocks = term_vectors_many([prepared.term_lists for *_, prepared in pending])
+        except Exception:  # pragma: no cover - a bug; let each document fail on its own
+            blocks = [None] * len(pending)
+        ready = []
+        for (slot, text, spans, prepared), block in zip(pending, blocks, strict=True):
+            if isinstance(block, NoContentError):
+                results[slot] = BatchResult.failure(chunk[slot][0], block)
+            else:
+                ready.append((slot, text, spans, prepared._replace(vectors=block)))
+        pending = ready
+    for slot, text, spans, prepared in pending:
+        doc_id = chunk[slot][0]
+        try:
+            summary = summarizer._analyze(text, spans, budget, prepared).summary
+            results[slot] = BatchResult(doc_id, tuple(summary))
+        except Exception as exc:
+            results[slot] = BatchResult.failure(doc_id, exc)
+    return [
+        r if r is not None else BatchResult(chunk[i][0], None, "not processed", "RuntimeError")
+        for i, r in enumerate(results)
+    ]
+
+
+def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterator[BatchResult]:
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, unit="doc", desc="arsumm")
+    try:
+        for result in results:
+            bar.update(1)
+            yield result
+    finally:
+        bar.close()
+
+
+# -- in worker processes -----------------------------------------------------
+
+_WORKER: tuple[Summarizer, Budget] | None = None
+
+
+def _workers(n_jobs: int | None) -> int:
+    if n_jobs is None:
+        return 1
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive integer, -1 or None, got {n_jobs!r}")
+    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+
+
+def _init_worker(payload: bytes) -> None:
+    global _WORKER
+    _WORKER = pickle.loads(payload)
+
+
+def _work(chunk: list[tuple[Any, Any]]) -> list[BatchResult]:
+    assert _WORKER is not None, "worker not initialised"
+    return _summarize_chunk(_WORKER[0], _WORKER[1], chunk)
+
+
+def _context() -> Any:
+    # fork is unsafe in a process with threads (tqdm's monitor, a dask client);
+    # the fork server imports arsumm once, and every worker starts as its copy
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["arsumm.batch"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
+    """Chunks to a process pool, at most two per worker in flight, results in order.
+
+    If a worker dies (killed, out of memory), the chunk it held fails, the
+    pool is replaced and the waiting chunks are sent again; after
+    ``_RESTARTS`` replacements every remaining document fails instead.
+    """
+    executor: ProcessPoolExecutor | None = _pool(payload, workers)
+    restarts = 0
+    in_flight: deque[tuple[list[tuple[Any, Any]], Future[list[BatchResult]] | BaseException]]
+    in_flight = deque()
+
+    def submit(chunk: list[tuple[Any, Any]]) -> Future[list[BatchResult]] | BaseException:
+        if executor is None:
+            return _broken
+        try:
+            return executor.submit(_work, chunk)
+        except Exception as exc:  # the pool broke before this chunk was sent
+            return exc
+
+    _broken = BrokenProcessPool("the worker processes kept dying; document not processed")
+    chunks = _chunks(texts)
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(in_flight) < 2 * workers:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    in_flight.append((chunk, submit(chunk)))
+            if not in_flight:
+                return
+            chunk, future = in_flight.popleft()
+            try:
+                if isinstance(future, BaseException):
+                    raise future
+                results = future.result()
+            except Exception as exc:
+                results = [BatchResult.failure(doc_id, exc) for doc_id, _ in chunk]
+                if isinstance(exc, BrokenProcessPool) and executor is not None:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    restarts += 1
+                    executor = _pool(payload, workers) if restarts <= _RESTARTS else None
+                    in_flight = deque((c, submit(c)) for c, _ in in_flight)
+            yield from results
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+_RESTARTS = 3
+
+
+def _pool(payload: bytes, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(payload,)
+    )

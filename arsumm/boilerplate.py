@@ -1,0 +1,112 @@
+"""Lines of web pages that are not part of the article.
+
+Text scraped from news sites carries the site around the story: share
+buttons (``شارك``, ``شاركها``, ``تويتر``), "read also" links
+(``اقرأ أيضا``), copyright lines (``© 2024 ... جميع الحقوق محفوظة``),
+navigation crumbs (``الرئيسية > أخبار > محليات``), subscription prompts,
+and English leftovers of site templates such as "Exit mobile version".
+:func:`is_boilerplate` recognises such sentences so that the summarizer can
+leave them out of the ranking; they stay in the returned offsets, with a
+score of zero.
+
+The rules look at short sentences only (at most ``MAX_WORDS`` words, or a
+sentence made mostly of separators): a sentence of the article that happens
+to mention sharing or copyright is long and is kept.
+
+Examples
+--------
+>>> from arsumm.boilerplate import is_boilerplate
+>>> is_boilerplate("شاركها")
+True
+>>> is_boilerplate("© 2024 صحيفة الوادي. جميع الحقوق محفوظة")
+True
+>>> is_boilerplate("الرئيسية » أخبار » محليات")
+True
+>>> is_boilerplate("قال الوزير إن جميع الحقوق محفوظة للعمال في القانون الجديد الذي أقره البرلمان.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from arsumm.normalize import normalize
+
+__all__ = ["MAX_WORDS", "is_boilerplate"]
+
+#: Sentences longer than this are never treated as boilerplate.
+MAX_WORDS = 12
+
+# Compared with the normalised sentence (alef forms unified, ى -> ي, no
+# diacritics), lower-cased. Each pattern is anchored or specific enough that
+# it does not fire inside a normal short sentence of news prose.
+_PATTERNS = [
+    # sharing and social buttons
+    r"^(?:شارك|شاركها|شاركه|شارك الخبر|شارك المقال|مشاركه|مشاركة|انشر)(?:\s+(?:علي|عبر)\s+\S+)?$",
+    r"^(?:share|tweet|pin it|email|print|whatsapp|facebook|twitter|telegram|linkedin)"
+    r"(?:\s+(?:this|on|via)\b.*)?$",
+    r"^(?:(?:فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تيليجرام|تلغرام|لينكدان|انستغرام|انستجرام|يوتيوب|"
+    r"ماسنجر|بريد الكتروني|طباعه|طباعة)[\s,،|/\-]*)+$",
+    r"^تابع(?:ونا|نا)?\s+(?:علي|عبر)",
+    r"^(?:اشترك|سجل)\s+(?:في|ب)\s*(?:النشره|النشرة|القائمه|القائمة|قناتنا)",
+    # read also, related, more
+    r"^(?:اقرا|اقرئي)\s+(?:ايضا|أيضا|المزيد)",
+    r"^(?:اقرا|اقرئي)$",
+    r"^(?:للمزيد|المزيد من|مواضيع ذات صله|مواضيع ذات صلة|اخبار ذات صله|اخبار ذات صلة|"
+    r"مقالات ذات صله|مقالات ذات صلة|ذات صله|ذات صلة|الاكثر قراءه|الاكثر قراءة|"
+    r"الاكثر مشاهده|الاكثر مشاهدة|روابط ذات صله|روابط ذات صلة)\b",
+    r"^(?:read (?:more|also)|related(?: articles| posts| news)?|more from|see also)\b",
+    # copyright and legal
+    r"(?:©|\(c\)|copyright|حقوق الطبع|جميع الحقوق محفوظه|جميع الحقوق محفوظة|كل الحقوق محفوظه|"
+    r"كل الحقوق محفوظة|all rights reserved)",
+    r"^(?:سياسه|سياسة) (?:الخصوصيه|الخصوصية|الاستخدام)",
+    r"^(?:privacy policy|terms of (?:use|service))\b",
+    r"(?:ملفات تعريف الارتباط|الكوكيز|cookies?\b.*(?:accept|use))",
+    # template leftovers
+    r"^(?:exit mobile version|skip to (?:main )?content|toggle navigation)\b",
+    r"^(?:menu|search|advertisement|sponsored|loading|close|home)$",
+    r"^(?:اعلان|إعلان|محتوي مدفوع|محتوى مدفوع|اغلاق|إغلاق|بحث|القائمه|القائمة)$",
+    r"^(?:الوسوم|وسوم|كلمات مفتاحيه|كلمات مفتاحية|tags)\s*[:\uff1a]",
+    r"^(?:اخر تحديث|آخر تحديث|تاريخ النشر|نشر في|last updated|published)\b",
+    r"^(?:التعليقات|تعليقات|اضف تعليق|أضف تعليق|اترك تعليقا|leave a (?:comment|reply))\b",
+]
+_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# navigation crumbs: three or more short items joined by > » / | or a single angle quote,
+# with spaces around the separator (so markup such as <b>...</b> is not a crumb)
+_CRUMB_SEPARATOR_RE = re.compile("\\s+[>»/|\u203a]\\s+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _is_crumb(text: str) -> bool:
+    items = _CRUMB_SEPARATOR_RE.split(text)
+    return len(items) >= 3 and all(
+        0 < len(item.split()) <= 4 and _LETTER_RE.search(item) is not None for item in items
+    )
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Return True if ``sentence`` looks like web-page furniture, not article text.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence as returned by the splitter.
+
+    Examples
+    --------
+    >>> is_boilerplate("Exit mobile version")
+    True
+    >>> is_boilerplate("اقرأ أيضا: ارتفاع أسعار الذهب")
+    True
+    >>> is_boilerplate("افتتحت البلدية محطة لتحلية المياه.")
+    False
+    """
+    words = sentence.split()
+    if not words or len(words) > MAX_WORDS:
+        return False
+    text = " ".join(normalize(sentence).split()).strip(" .:-–—|*•·")
+    if not text:
+        return False
+    if _BOILERPLATE_RE.search(text) is not None:
+        return True
+    return _is_crumb(text)

@@ -1,0 +1,200 @@
+"""Adapters for the peer summarizers: arsumm's sentences in, one score per sentence out.
+
+Each peer receives arsumm's sentence split and is asked for a score per
+sentence; the runner then applies the same budget rule to every method, so
+only the ranking differs. Nothing is downloaded at run time.
+
+How each peer is fed
+--------------------
+sumy (TextRank, LexRank, LSA, Luhn)
+    A document model built from arsumm's sentences (sumy's own Arabic
+    tokenizer needs NLTK's punkt data, which is not available offline, and
+    would re-split). Words come from :func:`arsumm.normalize.tokenize`
+    (normalised letter runs), stemmed with sumy's ``Stemmer("arabic")``
+    (NLTK Snowball), with sumy's Arabic stop-word list normalised the same
+    way. sumy returns sentences, not scores: the adapter records the ratings
+    sumy computes just before it sorts them (its ``_get_best_sentences``
+    hook), so the scores are sumy's own.
+summa (TextRank)
+    ``summa.summarizer.summarize`` splits the text itself (on ``.!?`` and
+    line breaks; not on ``؟``) and returns text, so it cannot take our split.
+    The adapter runs summa's own pipeline step by step on our sentences:
+    its Arabic preprocessing (stop words, Snowball stemmer), graph, edge
+    weights and PageRank, from the ``summa`` modules. Sentences summa drops
+    (nothing left after its preprocessing, or no edge) score 0, as in summa.
+lexrank (the ``lexrank`` package)
+    It learns IDF from a corpus; on one document every word has IDF 0 and
+    every sentence the same score. The adapter fits it on the background
+    articles of the run (the EASC dev split), tokenises with
+    :func:`arsumm.normalize.tokenize` and drops the package's Arabic stop
+    words (normalised). Scores come from its ``rank_sentences`` with the
+    package defaults.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from arsumm import split_sentences
+from arsumm.normalize import normalize, tokenize
+from benchmarks.methods import Context, MethodUnavailable
+
+__all__ = ["PEERS", "scorer"]
+
+Scorer = Callable[[list[str]], list[float]]
+
+
+def _normalised(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+class _SumyTokenizer:
+    """The word tokenizer sumy's document model asks for."""
+
+    language = "arabic"
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(tokenize(text))
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:  # pragma: no cover - never called
+        raise NotImplementedError("the benchmark passes arsumm's sentences to sumy")
+
+
+def _sumy_ratings(summarizer: Any, document: Any) -> list[float]:
+    """Run a sumy summarizer and return the rating it gives each sentence, in order."""
+    ratings: list[float] = []
+
+    def capture(
+        sentences: Sequence[Any], _count: Any, rating: Any, *args: Any, **kw: Any
+    ) -> tuple[()]:
+        rate = rating.__getitem__ if isinstance(rating, dict) else rating
+        ratings.extend(float(rate(s, *args, **kw)) for s in sentences)
+        return ()
+
+    # sumy calls self._get_best_sentences(sentences, count, rating, ...): shadow it.
+    summarizer._get_best_sentences = capture
+    summarizer(document, len(document.sentences))
+    return ratings
+
+
+def _sumy(kind: str) -> Scorer:
+    try:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.summarizers.lsa import LsaSummarizer
+        from sumy.summarizers.luhn import LuhnSummarizer
+        from sumy.summarizers.text_rank import TextRankSummarizer
+        from sumy.utils import get_stop_words
+    except ImportError as exc:
+        raise MethodUnavailable(
+            f"sumy is not installed ({exc}); pip install -e '.[bench]'"
+        ) from None
+    classes = {
+        "sumy-textrank": TextRankSummarizer,
+        "sumy-lexrank": LexRankSummarizer,
+        "sumy-lsa": LsaSummarizer,
+        "sumy-luhn": LuhnSummarizer,
+    }
+    summarizer = classes[kind](Stemmer("arabic"))
+    summarizer.stop_words = _normalised(get_stop_words("arabic"))
+    tokenizer = _SumyTokenizer()
+
+    def score(sentences: list[str]) -> list[float]:
+        document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+        with warnings.catch_warnings():
+            # LSA warns when a document has fewer distinct words than sentences.
+            warnings.filterwarnings(
+                "ignore", message=r"Number of words \(\d+\) is lower", category=UserWarning
+            )
+            ratings = _sumy_ratings(summarizer, document)
+        # LSA returns nothing for a document without a single word: all equal.
+        return ratings if ratings else [0.0] * len(sentences)
+
+    return score
+
+
+def _summa() -> Scorer:
+    try:
+        from summa import summarizer as summa_summarizer
+        from summa.commons import build_graph, remove_unreachable_nodes
+        from summa.pagerank_weighted import pagerank_weighted_scipy
+        from summa.preprocessing import textcleaner
+    except ImportError as exc:
+        raise MethodUnavailable(
+            f"summa is not installed ({exc}); pip install -e '.[bench]'"
+        ) from None
+
+    def score(sentences: list[str]) -> list[float]:
+        # summa.summarizer.summarize, minus its own sentence split and selection.
+        textcleaner.init_textcleanner("arabic", None)
+        units = textcleaner.merge_syntactic_units(sentences, textcleaner.filter_words(sentences))
+        graph = build_graph([unit.token for unit in units])
+        summa_summarizer._set_graph_edge_weights(graph)
+        remove_unreachable_nodes(graph)
+        scores = [0.0] * len(sentences)
+        if not graph.nodes():
+            return scores
+        pagerank = pagerank_weighted_scipy(graph)
+        for unit in units:
+            scores[unit.index] = float(pagerank.get(unit.token, 0.0))
+        return scores
+
+    return score
+
+
+def _lexrank(context: Context) -> Scorer:
+    try:
+        from lexrank import STOPWORDS, LexRank
+    except ImportError as exc:
+        raise MethodUnavailable(
+            f"lexrank is not installed ({exc}); pip install -e '.[bench]'"
+        ) from None
+    if not context.background:
+        raise MethodUnavailable(
+            "lexrank needs background articles for its IDF (on one document it scores "
+            "every sentence equally)"
+        )
+
+    class ArabicLexRank(LexRank):  # type: ignore[misc]
+        """The package's LexRank with arsumm's tokens instead of its Latin-minded ones."""
+
+        def tokenize_sentence(self, sentence: str) -> list[str]:
+            return [t for t in tokenize(sentence) if t not in self.stopwords]
+
+    documents = [[s.text for s in split_sentences(text)] for text in context.background]
+    model = ArabicLexRank(documents, stopwords=_normalised(STOPWORDS["ar"]))
+
+    def score(sentences: list[str]) -> list[float]:
+        return [float(x) for x in model.rank_sentences(sentences)]
+
+    return score
+
+
+#: Peer method names handled by :func:`scorer`.
+PEERS = ("sumy-textrank", "sumy-lexrank", "sumy-lsa", "sumy-luhn", "summa-textrank", "lexrank")
+
+
+def scorer(kind: str, context: Context) -> Scorer:
+    """Return ``score(sentences) -> list of float`` for the peer ``kind``.
+
+    Raises
+    ------
+    MethodUnavailable
+        If the peer's package is not installed or it lacks what it needs.
+
+    Examples
+    --------
+    >>> score = scorer("sumy-luhn", Context())
+    >>> len(score(["الطقس حار اليوم.", "الطقس حار جدا اليوم في عمان.", "انتهت المباراة."]))
+    3
+    """
+    if kind.startswith("sumy-"):
+        return _sumy(kind)
+    if kind == "summa-textrank":
+        return _summa()
+    if kind == "lexrank":
+        return _lexrank(context)
+    raise KeyError(f"unknown peer {kind!r}; known: {', '.join(PEERS)}")

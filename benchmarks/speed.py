@@ -1,0 +1,558 @@
+"""Speed and scale of arsumm and the peers, in one run.
+
+Usage (from the project root)::
+
+    python -m benchmarks.speed --data ../shared/data/easc/easc.jsonl
+    python -m benchmarks.speed --parts scaling --sizes 1000 5000 --timeout 30
+
+Three parts, each printed as a markdown table and written to
+``benchmarks/results/speed-<part>.json``:
+
+throughput
+    All EASC articles (153), summarised at ratio 0.3 from raw text, warm (one
+    untimed pass first), single-threaded BLAS. arsumm and each other method
+    alternate: every timed pass of a method follows a timed pass of arsumm,
+    and "arsumm speed ÷ method's" is the median of those paired ratios.
+    Peers' times include arsumm's sentence split, which they are given.
+scaling
+    Synthetic long documents made of EASC sentences (the 2,317 sentences of
+    the corpus, repeated in order; one per line) of 1,000 / 5,000 / 20,000 /
+    100,000 sentences. Each (method, size) runs in its own process
+    (``benchmarks._speed_child``) with a timeout and an address-space limit;
+    the time is the summarising call alone, peak RSS is the child's
+    (``os.wait4``), including the interpreter and imports (the ``noop`` row
+    shows that floor). A method that times out, runs out of memory or fails
+    is not run on larger sizes. The growth exponent between two sizes is
+    ``log(t2/t1) / log(n2/n1)`` (1 = linear, 2 = quadratic); for memory it is
+    computed on the RSS above the floor.
+coldstart
+    Wall time of ``arsumm FILE`` (the bundled demo article) against
+    ``python -c "import sklearn.feature_extraction.text"``, ``python -c
+    "import arsumm"`` and ``python -c "pass"``, alternating, median of N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import RESULTS_DIR, ROOT
+from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
+from benchmarks.provenance import display_path, provenance, write_json
+from benchmarks.tables import speed_tables
+
+__all__ = ["METHODS", "coldstart", "main", "run_child", "scaling", "speed_method", "throughput"]
+
+#: Methods timed by default, arsumm first (the reference of the ratios).
+METHODS = (
+    "arsumm",
+    "arsumm-batch",
+    "lead",
+    "sumy-textrank",
+    "sumy-lexrank",
+    "sumy-lsa",
+    "sumy-luhn",
+    "summa-textrank",
+    "lexrank",
+)
+DEFAULT_SIZES = (1_000, 5_000, 20_000, 100_000)
+# Errors that mean the address-space limit was hit outside a Python allocation.
+_OOM_MESSAGES = ("failed to map segment", "Cannot allocate memory", "MemoryError")
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+Runner = Callable[[list[str], float], None]
+
+
+def _label(name: str) -> str:
+    if name == "arsumm-batch":
+        return "arsumm batch (summarize_many)"
+    if name == "noop":
+        return "noop (interpreter + imports)"
+    from benchmarks.methods import REGISTRY
+
+    return REGISTRY[name].label if name in REGISTRY else name
+
+
+def _background(data: str | os.PathLike[str] | None) -> list[str]:
+    path = Path(data) if data else default_data_path()
+    docs = load_documents(path)
+    return [d.text for d in load_split(docs, load_splits(path.parent / "splits.json"), "dev")]
+
+
+def speed_method(
+    name: str, data: str | os.PathLike[str] | None = None, background: Sequence[str] | None = None
+) -> Runner:
+    """Return ``run(texts, ratio)`` that summarises every text with method ``name``.
+
+    ``"arsumm-batch"`` calls ``arsumm.summarize_many`` once for all texts (it
+    must exist in the installed arsumm); ``"noop"`` does nothing (it measures
+    the cost of starting and importing). lexrank's background IDF is fitted
+    here, outside the timed call, from ``background`` or the EASC dev
+    articles at ``data``.
+
+    Raises
+    ------
+    benchmarks.methods.MethodUnavailable
+        If the method cannot run here.
+    """
+    import arsumm
+    from arsumm.select import Budget
+    from benchmarks.methods import REGISTRY, Context, MethodUnavailable, Prepared
+
+    if name == "noop":
+        return lambda texts, ratio: None
+    if name == "arsumm-batch":
+        many = getattr(arsumm, "summarize_many", None)
+        if many is None:
+            raise MethodUnavailable("arsumm.summarize_many does not exist in this version")
+
+        def run_batch(texts: list[str], ratio: float) -> None:
+            for _ in many(texts, ratio=ratio):
+                pass
+
+        try:  # the interface this harness assumes: summarize_many(texts, ratio=...)
+            run_batch([arsumm.demo_text()], 0.3)
+        except TypeError as exc:
+            raise MethodUnavailable(
+                f"arsumm.summarize_many(texts, ratio=...) does not work here: {exc}"
+            ) from None
+        return run_batch
+    if name not in REGISTRY:
+        raise MethodUnavailable(f"unknown method {name!r}")
+    if background is None and name == "lexrank":
+        background = _background(data)
+    method = REGISTRY[name].factory(Context(background=tuple(background or ())))
+
+    def run(texts: list[str], ratio: float) -> None:
+        budget = Budget.of(ratio=ratio)
+        for i, text in enumerate(texts):
+            method.summaries(Prepared(str(i), text), budget)
+
+    return run
+
+
+# -- throughput ----------------------------------------------------------------
+
+
+def _timed(run: Runner, texts: list[str], ratio: float) -> float:
+    start = time.perf_counter()
+    run(texts, ratio)
+    return time.perf_counter() - start
+
+
+def throughput(
+    texts: list[str],
+    names: Sequence[str],
+    background: Sequence[str],
+    *,
+    repeats: int = 3,
+    ratio: float = 0.3,
+    log: Any = None,
+) -> dict[str, Any]:
+    """Time every method on all ``texts``, alternating with arsumm (the first name)."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    from benchmarks.methods import MethodUnavailable
+
+    runners: dict[str, Runner] = {}
+    skipped = []
+    for name in names:
+        try:
+            runners[name] = speed_method(name, background=background)
+        except MethodUnavailable as exc:
+            skipped.append({"name": name, "reason": str(exc)})
+    reference = next(iter(runners))
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    ratios: dict[str, list[float]] = {name: [] for name in runners}
+    with threadpool_limits(limits=1):
+        for run in runners.values():  # warm-up: caches, lazy imports, stemmer memo
+            run(texts, ratio)
+        for _ in range(repeats):
+            others = [n for n in runners if n != reference] or [reference]
+            for name in others:
+                t_ref = _timed(runners[reference], texts, ratio)
+                times[reference].append(t_ref)
+                if name == reference:
+                    continue
+                t = _timed(runners[name], texts, ratio)
+                times[name].append(t)
+                ratios[name].append(t / t_ref)
+                if log is not None:
+                    print(f"  {name}: {len(texts) / t:.1f} docs/s", file=log)
+    methods = []
+    for name in runners:
+        median = statistics.median(times[name])
+        methods.append(
+            {
+                "name": name,
+                "label": _label(name),
+                "docs_per_s": round(len(texts) / median, 2),
+                "ms_per_doc": round(1000 * median / len(texts), 3),
+                "seconds": [round(t, 4) for t in times[name]],
+                "arsumm_ratio": round(statistics.median(ratios[name]), 3) if ratios[name] else None,
+            }
+        )
+    return {
+        "n_docs": len(texts),
+        "ratio": ratio,
+        "repeats": repeats,
+        "reference": reference,
+        "reference_label": _label(reference),
+        "methods": methods,
+        "skipped": skipped,
+    }
+
+
+# -- scaling -------------------------------------------------------------------
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for var in _THREAD_VARS:
+        env[var] = "1"
+    return env
+
+
+def run_child(
+    method: str,
+    file: Path,
+    *,
+    data: str | os.PathLike[str] | None,
+    timeout: float,
+    mem_limit_mb: int,
+    ratio: float = 0.3,
+) -> dict[str, Any]:
+    """Run one method on one file in a child process; return status, time and peak RSS.
+
+    The status is ``"ok"``, ``"timeout"``, ``"out of memory"`` (``MemoryError``
+    under the address-space limit, or killed by the kernel), ``"crashed
+    (signal N)"`` or ``"error"`` (with the message).
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks._speed_child",
+        "--method",
+        method,
+        "--file",
+        str(file),
+        "--ratio",
+        str(ratio),
+        "--mem-limit-mb",
+        str(mem_limit_mb),
+    ]
+    if data is not None:
+        command += ["--data", str(data)]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            command, stdout=out, stderr=err, cwd=ROOT, env=_child_env(), start_new_session=True
+        )
+        timed_out = False
+        sampled: float | None = None
+        while True:
+            pid, wait_status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            sampled = _vm_hwm_mb(proc.pid) or sampled
+            if time.perf_counter() - start > timeout:
+                timed_out = True
+                os.killpg(proc.pid, signal.SIGKILL)  # our child's own process group
+                pid, wait_status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(wait_status)
+        out.seek(0)
+        err.seek(0)
+        lines = out.read().decode("utf-8", "replace").strip().splitlines()
+        stderr_tail = err.read().decode("utf-8", "replace").strip()[-500:]
+    report: dict[str, Any] = {}
+    if lines:
+        try:
+            report = json.loads(lines[-1])
+        except json.JSONDecodeError:
+            report = {}
+    # ru_maxrss (bytes on macOS, KiB on Linux) also counts the parent's memory at fork
+    # time: it is only the fallback when neither the child nor /proc gave VmHWM.
+    scale = 1 if sys.platform == "darwin" else 1024
+    peak = report.get("peak_rss_mb") or sampled or usage.ru_maxrss * scale / 2**20
+    result: dict[str, Any] = {
+        "wall_seconds": round(wall, 3),
+        "peak_rss_mb": round(peak, 1),
+        "exit": proc.returncode,
+    }
+    if timed_out:
+        result["status"] = "timeout"
+    elif proc.returncode == 0 and report.get("status") == "ok":
+        result["status"] = "ok"
+        result["seconds"] = round(float(report["seconds"]), 4)
+        result["import_seconds"] = round(float(report["import_seconds"]), 3)
+    elif (
+        report.get("status") == "out of memory"
+        or proc.returncode == -signal.SIGKILL
+        or any(m in str(report.get("error")) for m in _OOM_MESSAGES)
+    ):
+        result["status"] = "out of memory"
+    elif proc.returncode < 0:
+        result["status"] = f"crashed (signal {-proc.returncode})"
+    else:
+        result["status"] = "error"
+        result["error"] = report.get("error") or stderr_tail
+    return result
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    """Peak RSS of a running process from ``/proc`` (Linux), in MiB."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _exponent(a: float, b: float, n_a: int, n_b: int) -> float | None:
+    if a <= 0 or b <= 0 or n_a == n_b:
+        return None
+    return round(math.log(b / a) / math.log(n_b / n_a), 2)
+
+
+def synthetic_text(pool: Sequence[str], n: int) -> str:
+    """Return ``n`` sentences of ``pool`` (cycled in order), one per line.
+
+    Examples
+    --------
+    >>> synthetic_text(["أ.", "ب."], 3)
+    'أ.\\nب.\\nأ.'
+    """
+    return "\n".join(itertools.islice(itertools.cycle(pool), n))
+
+
+def scaling(
+    pool: Sequence[str],
+    names: Sequence[str],
+    *,
+    sizes: Sequence[int] = DEFAULT_SIZES,
+    timeout: float = 60.0,
+    mem_limit_mb: int = 4096,
+    data: str | os.PathLike[str] | None = None,
+    log: Any = None,
+) -> dict[str, Any]:
+    """Run every method on synthetic documents of growing size, each in a child process."""
+    from arsumm import split_sentences
+
+    methods = []
+    with tempfile.TemporaryDirectory(prefix="arsumm-scaling-") as tmp:
+        files = {}
+        counts = {}
+        for size in sizes:
+            text = synthetic_text(pool, size)
+            files[size] = Path(tmp) / f"doc-{size}.txt"
+            files[size].write_text(text, encoding="utf-8")
+            counts[size] = len(split_sentences(text))
+        floor = run_child(
+            "noop", files[sizes[0]], data=data, timeout=timeout, mem_limit_mb=mem_limit_mb
+        )
+        floor_mb = floor["peak_rss_mb"] if floor["status"] == "ok" else 0.0
+        methods.append({"name": "noop", "label": _label("noop"), "runs": [{"size": 0, **floor}]})
+        for name in names:
+            runs: list[dict[str, Any]] = []
+            stop: str | None = None
+            for size in sizes:
+                if stop is not None:
+                    runs.append({"size": size, "status": f"not run ({stop})"})
+                    continue
+                run: dict[str, Any] = {"size": size, "sentences": counts[size]}
+                run.update(
+                    run_child(
+                        name, files[size], data=data, timeout=timeout, mem_limit_mb=mem_limit_mb
+                    )
+                )
+                previous = next((r for r in reversed(runs) if r["status"] == "ok"), None)
+                if run["status"] == "ok" and previous is not None:
+                    run["time_exponent"] = _exponent(
+                        previous["seconds"], run["seconds"], previous["sentences"], run["sentences"]
+                    )
+                    run["memory_exponent"] = _exponent(
+                        previous["peak_rss_mb"] - floor_mb,
+                        run["peak_rss_mb"] - floor_mb,
+                        previous["sentences"],
+                        run["sentences"],
+                    )
+                if run["status"] != "ok":
+                    stop = f"{run['status']} at {size:,}"
+                runs.append(run)
+                if log is not None:
+                    shown = f"{run['seconds']:.2f} s" if run["status"] == "ok" else run["status"]
+                    print(f"  {name} {size:,}: {shown}, {run['peak_rss_mb']:.0f} MB", file=log)
+            methods.append({"name": name, "label": _label(name), "runs": runs})
+    return {
+        "sizes": list(sizes),
+        "timeout_s": timeout,
+        "mem_limit_mb": mem_limit_mb,
+        "floor_rss_mb": floor_mb,
+        "ratio": 0.3,
+        "pool_sentences": len(pool),
+        "methods": methods,
+    }
+
+
+# -- cold start ----------------------------------------------------------------
+
+
+def coldstart(*, repeats: int = 5) -> dict[str, Any]:
+    """Time the CLI and a few imports from a cold interpreter (medians of ``repeats`` runs)."""
+    import arsumm
+
+    bindir = Path(sys.executable).parent
+    script = bindir / "arsumm"
+    with tempfile.TemporaryDirectory(prefix="arsumm-coldstart-") as tmp:
+        file = Path(tmp) / "article.txt"
+        file.write_text(arsumm.demo_text(), encoding="utf-8")
+        if script.exists():
+            cli = ("arsumm FILE", [str(script), str(file)])
+        else:
+            cli = ("python -m arsumm FILE", [sys.executable, "-m", "arsumm", str(file)])
+        commands = [
+            cli,
+            (
+                'python -c "import sklearn.feature_extraction.text"',
+                [sys.executable, "-c", "import sklearn.feature_extraction.text"],
+            ),
+            ('python -c "import arsumm"', [sys.executable, "-c", "import arsumm"]),
+            ('python -c "pass"', [sys.executable, "-c", "pass"]),
+        ]
+        env = _child_env()
+        timings: dict[str, list[float]] = {shown: [] for shown, _ in commands}
+        for _, argv in commands:  # warm the file cache
+            subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True)
+        for _ in range(repeats):
+            for shown, argv in commands:
+                start = time.perf_counter()
+                subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True)
+                timings[shown].append(time.perf_counter() - start)
+    return {
+        "repeats": repeats,
+        "file": "the bundled demo article (arsumm.demo_text())",
+        "commands": [
+            {
+                "command": shown,
+                "median_s": round(statistics.median(ts), 4),
+                "min_s": round(min(ts), 4),
+                "seconds": [round(t, 4) for t in ts],
+            }
+            for shown, ts in timings.items()
+        ],
+    }
+
+
+# -- command line --------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.speed",
+        description="Throughput, scaling and cold start of arsumm and the peer summarizers.",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="easc.jsonl (default: as in benchmarks.rouge)"
+    )
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        choices=("throughput", "scaling", "coldstart"),
+        default=["throughput", "scaling", "coldstart"],
+    )
+    parser.add_argument(
+        "--methods",
+        nargs="+",
+        default=list(METHODS),
+        metavar="NAME",
+        help="methods (default: %(default)s); the first is the reference of the ratios",
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="timed passes per method (throughput)"
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per (method, size)")
+    parser.add_argument(
+        "--mem-limit-mb",
+        type=int,
+        default=4096,
+        help="address-space limit of each scaling child in MiB (0: none)",
+    )
+    parser.add_argument("--coldstart-repeats", type=int, default=5)
+    parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the speed benchmark from the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(args_list)
+    data = args.data or default_data_path()
+    prov = provenance("benchmarks.speed", args_list)
+    needs_data = {"throughput", "scaling"} & set(args.parts)
+    if needs_data:
+        try:
+            corpus = load_documents(data)
+            splits = load_splits(data.parent / "splits.json")
+            background = [d.text for d in load_split(corpus, splits, "dev")]
+        except DataError as exc:
+            print(f"benchmarks.speed: error: {exc}", file=sys.stderr)
+            return 1
+    for part in args.parts:
+        print(f"## {part}", file=sys.stderr)
+        if part == "throughput":
+            texts = [d.text for d in corpus]
+            result = throughput(
+                texts, args.methods, background, repeats=args.repeats, log=sys.stderr
+            )
+        elif part == "scaling":
+            from arsumm import split_sentences
+
+            pool = [" ".join(s.text.split()) for d in corpus for s in split_sentences(d.text)]
+            names = [n for n in args.methods if n != "arsumm-batch"]
+            result = scaling(
+                pool,
+                names,
+                sizes=sorted(args.sizes),
+                timeout=args.timeout,
+                mem_limit_mb=args.mem_limit_mb,
+                data=data.resolve(),
+                log=sys.stderr,
+            )
+        else:
+            result = coldstart(repeats=args.coldstart_repeats)
+        record = {"provenance": prov, "suite": f"speed-{part}", part: result}
+        if needs_data:
+            record["data"] = {"path": display_path(data), "n_docs": len(corpus)}
+        print(f"\n### {part}\n")
+        print(speed_tables(record)[part])
+        for s in result.get("skipped", []):
+            print(f"\nskipped {s['name']}: {s['reason']}")
+        if not args.no_write:
+            path = args.out_dir / f"speed-{part}.json"
+            write_json(path, record)
+            print(f"\nwrote {display_path(path)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""Batch summarisation: summarize_many, the batched TF-IDF and the analyzer memo.
+
+The batched path must give exactly what the one-document path gives, and the
+TF-IDF engine exactly what scikit-learn's TfidfVectorizer gives (the oracle).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arsumm
+from arsumm.batch import BatchResult, summarize_partition
+from arsumm.features import Analyzer, make_vectorizer, term_vectors, term_vectors_many
+
+TEXT = arsumm.demo_text()
+WEATHER = "الطقس حار اليوم في عمان. يتوقع أن يستمر الحر في عمان غدا. انتهت المباراة بالتعادل."
+
+
+def _sklearn(sentences: list[Any], analyzer: Any, *, sublinear_tf: bool = False) -> Any:
+    vectorizer = make_vectorizer(Analyzer(), sublinear_tf=sublinear_tf)
+    vectorizer.analyzer = analyzer
+    return vectorizer, vectorizer.fit_transform(sentences)
+
+
+def _assert_identical(ours: sp.csr_matrix, terms: list[list[str]], sklearn: Any) -> None:
+    """The same matrix as TfidfVectorizer's, bit for bit, entries in the same order.
+
+    Only the column labels differ: arsumm numbers the terms in order of first
+    appearance, scikit-learn alphabetically.
+    """
+    vectorizer, theirs = sklearn
+    theirs = sp.csr_matrix(theirs)
+    first_seen = list(dict.fromkeys(t for sentence in terms for t in sentence))
+    relabel = np.empty(len(first_seen), dtype=np.int64)
+    relabel[[vectorizer.vocabulary_[t] for t in first_seen]] = np.arange(len(first_seen))
+    assert ours.shape == theirs.shape
+    np.testing.assert_array_equal(ours.indptr, theirs.indptr)
+    np.testing.assert_array_equal(ours.indices, relabel[theirs.indices])
+    np.testing.assert_array_equal(ours.data, theirs.data)
+
+
+# -- the TF-IDF engine against TfidfVectorizer ----------------------------------
+
+
+@pytest.mark.parametrize("sublinear_tf", [False, True], ids=["tf", "sublinear-tf"])
+def test_tfidf_equals_sklearn_on_every_easc_article(
+    easc_docs: list[dict[str, Any]], sublinear_tf: bool
+) -> None:
+    analyzer = Analyzer()
+    for doc in easc_docs:
+        sentences = [s.text for s in arsumm.split_sentences(doc["text"])]
+        terms = [analyzer(s) for s in sentences]
+        ours = term_vectors(terms, sublinear_tf=sublinear_tf)
+        _assert_identical(ours, terms, _sklearn(sentences, analyzer, sublinear_tf=sublinear_tf))
+
+
+def test_batched_tfidf_equals_one_document_at_a_time(easc_docs: list[dict[str, Any]]) -> None:
+    analyzer = Analyzer(stemmer="light")
+    docs = [[analyzer(s.text) for s in arsumm.split_sentences(doc["text"])] for doc in easc_docs]
+    for batched, terms in zip(term_vectors_many(docs), docs, strict=True):
+        assert isinstance(batched, sp.csr_matrix)
+        single = term_vectors(terms)
+        assert batched.shape == single.shape
+        for name in ("indptr", "indices", "data"):
+            np.testing.assert_array_equal(getattr(batched, name), getattr(single, name))
+
+
+_WORDS = st.sampled_from(["كتاب", "مدرسة", "معلم", "طالب", "شمس", "ماء", "a", "b", "ab"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.lists(_WORDS, max_size=8), min_size=1, max_size=6), max_size=5))
+def test_tfidf_engine_matches_sklearn_on_random_term_lists(
+    docs: list[list[list[str]]],
+) -> None:
+    """Any batch: each document equals TfidfVectorizer fitted on it alone."""
+    for doc, ours in zip(docs, term_vectors_many(docs), strict=True):
+        if not any(doc):
+            assert isinstance(ours, arsumm.NoContentError)
+            continue
+        assert isinstance(ours, sp.csr_matrix)
+        # the terms are given: the oracle only counts and weighs them
+        _assert_identical(ours, doc, _sklearn(doc, lambda terms: terms))
+
+
+def test_a_document_without_terms_is_an_error_not_a_matrix() -> None:
+    out = term_vectors_many([[["كتاب"], ["كتاب", "مدرسة"]], [[], []], []])
+    assert isinstance(out[0], sp.csr_matrix)
+    assert isinstance(out[1], arsumm.NoContentError)
+    assert isinstance(out[2], arsumm.NoContentError)
+    with pytest.raises(arsumm.NoContentError, match="no words left"):
+        term_vectors([[]])
+
+
+# -- the analyzer's memo -----------------------------------------------------------
+
+
+def test_memoised_analyzer_equals_the_plain_one_on_easc(easc_docs: list[dict[str, Any]]) -> None:
+    for stemmer in ("arlstem", "light"):
+        analyzer = Analyzer(stemmer=stemmer)
+        for doc in easc_docs:
+            for span in arsumm.split_sentences(doc["text"]):
+                assert analyzer(span.text) == analyzer._terms(span.text)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"كتب الطالبُ،.\u0640\u064e\u200f\ufefb\u00a0\u3000\u2028\x1c٣3aZ",
+                *("\ufdfa", "\u00b4", "\u0301", "ﻻ", "\u2460"),
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_chunk_memo_changes_no_term(text: str) -> None:
+    """Normalising, tokenizing and stemming act within whitespace chunks."""
+    analyzer = Analyzer(taa_marbuta=True)
+    assert analyzer(text) == analyzer._terms(text)
+
+
+def test_analyzers_with_a_custom_stemmer_keep_their_own_memo() -> None:
+    class Upper:
+        def stem(self, token: str) -> str:
+            return token[:2]
+
+    custom = Analyzer(stemmer=Upper())
+    assert custom("المدرسة الكبيرة") == ["ال", "ال"]
+    assert Analyzer()("المدرسة الكبيرة") != custom("المدرسة الكبيرة")
+
+
+# -- summarize_many ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "budget", [{"k": 3}, {"ratio": 0.3}, {"max_words": 40}], ids=["k3", "ratio03", "words40"]
+)
+def test_summarize_many_equals_summarize_on_every_easc_article(
+    easc_docs: list[dict[str, Any]], budget: dict[str, Any]
+) -> None:
+    texts = [doc["text"] for doc in easc_docs]
+    results = list(arsumm.summarize_many(texts, **budget))
+    assert [r.id for r in results] == list(range(len(texts)))
+    for text, result in zip(texts, results, strict=True):
+        assert result.ok, result.error
+        assert list(result.sentences or ()) == arsumm.summarize(text, **budget)
+
+
+def test_summarize_many_passes_options_on(easc_docs: list[dict[str, Any]]) -> None:
+    texts = [doc["text"] for doc in easc_docs[:20]]
+    options = {"stemmer": "light", "prior": "position", "redundancy": 0.5}
+    results = arsumm.summarize_many(texts, ratio=0.2, **options)
+    for text, result in zip(texts, results, strict=True):
+        assert list(result.sentences or ()) == arsumm.summarize(text, ratio=0.2, **options)
+
+
+BAD: list[tuple[str, Any, str]] = [
+    ("empty", "", "EmptyTextError"),
+    ("blank", " \n\t ", "EmptyTextError"),
+    ("no-arabic", "Only English here.", "NoArabicError"),
+    ("stop-words-only", "في من على إلى.", "NoContentError"),
+    ("bytes", TEXT.encode(), "TypeError"),
+    ("none", None, "TypeError"),
+    ("number", 3.5, "TypeError"),
+]
+
+
+def test_bad_documents_yield_errors_and_the_rest_go_on() -> None:
+    items: list[Any] = [TEXT]
+    for name, text, _ in BAD:
+        items += [(name, text), WEATHER]
+    results = list(arsumm.summarize_many(items, k=1))
+    assert len(results) == len(items)
+    assert results[0].ok
+    for i, (name, text, error_type) in enumerate(BAD):
+        bad, good = results[1 + 2 * i], results[2 + 2 * i]
+        assert bad.id == name
+        assert bad.sentences is None
+        assert bad.error_type == error_type
+        assert bad.error
+        assert "\n" not in bad.error
+        with pytest.raises((TypeError, ValueError)) as raised:  # as the one-document path
+            arsumm.summarize(text, k=1)
+        assert type(raised.value).__name__ == error_type
+        assert " ".join(str(raised.value).split()) == bad.error
+        assert good.ok
+        assert good.id == 2 + 2 * i
+        assert [s.text for s in good.sentences or ()] == ["الطقس حار اليوم في عمان."]
+
+
+def test_ids_come_from_pairs_or_positions() -> None:
+    items = [("x", TEXT), ["y", WEATHER], WEATHER, (1, 2, 3)]
+    results = list(arsumm.summarize_many(items, k=1))
+    assert [r.id for r in results] == ["x", "y", 2, 3]
+    assert results[3].error_type == "TypeError"  # a triple is not an (id, text) pair
+
+
+def test_results_are_lazy_and_the_input_is_read_in_batches() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield WEATHER
+
+    first = list(itertools.islice(arsumm.summarize_many(endless(), k=1), 3))
+    assert [r.ok for r in first] == [True, True, True]
+    assert consumed <= arsumm.batch.BATCH_DOCUMENTS + 1
+
+
+def test_wrong_arguments_raise_at_the_call_not_mid_stream() -> None:
+    with pytest.raises(arsumm.BudgetError):
+        arsumm.summarize_many([TEXT], k=0)
+    with pytest.raises(arsumm.BudgetError):
+        arsumm.summarize_many([TEXT], k=2, ratio=0.5)
+    with pytest.raises(TypeError):
+        arsumm.summarize_many([TEXT], colour="blue")
+    with pytest.raises(ValueError, match="stemmer"):
+        arsumm.summarize_many([TEXT], stemmer="porter")
+    for n_jobs in (0, -2, 1.5, True):
+        with pytest.raises(ValueError, match="n_jobs"):
+            arsumm.summarize_many([TEXT], n_jobs=n_jobs)
+
+
+def test_n_jobs_is_the_number_of_worker_processes() -> None:
+    from arsumm.batch import _workers
+
+    assert [_workers(None), _workers(1), _workers(3)] == [1, 1, 3]
+    assert _workers(-1) >= 1
+
+
+def test_an_empty_input_gives_no_results() -> None:
+    assert list(arsumm.summarize_many([])) == []
+
+
+def test_results_are_frozen_picklable_and_json_ready() -> None:
+    (result,) = arsumm.summarize_many([("doc", TEXT)], k=2)
+    assert pickle.loads(pickle.dumps(result)) == result
+    with pytest.raises(AttributeError):
+        result.error = "x"  # type: ignore[misc]
+    record = json.loads(json.dumps(result.to_record(), ensure_ascii=False))
+    assert record["id"] == "doc"
+    assert record["error"] is None
+    assert [s["text"] for s in record["summary"]] == [s.text for s in result.sentences or ()]
+    failed = BatchResult.failure("d", ValueError("bad\n  input"))
+    assert (failed.ok, failed.error, failed.error_type) == (False, "bad input", "ValueError")
+
+
+def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    results = list(arsumm.summarize_many([TEXT, WEATHER], k=1, progress=True))
+    assert len(results) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "2/2" in captured.err
+
+
+def test_summarize_partition_is_the_batch_as_a_list() -> None:
+    results = summarize_partition([("a", TEXT), ("b", "")], ratio=0.2)
+    assert [(r.id, r.ok) for r in results] == [("a", True), ("b", False)]
+    assert list(results[0].sentences or ()) == arsumm.summarize(TEXT, ratio=0.2)
+
+
+class _Shortener:
+    """A module-level stemmer: it pickles, so worker processes can use it."""
+
+    def stem(self, token: str) -> str:
+        return token[:3]
+
+
+def test_worker_processes_give_the_same_results() -> None:
+    items: list[Any] = [TEXT, WEATHER, "", ("n", None)] * 40
+    serial = list(arsumm.summarize_many(items, k=2, stemmer=_Shortener()))
+    parallel = list(arsumm.summarize_many(items, k=2, stemmer=_Shortener(), n_jobs=2))
+    assert parallel == serial
+    assert [r.ok for r in parallel[:4]] == [True, True, False, False]
+
+
+def test_worker_processes_need_a_picklable_configuration() -> None:
+    class Local:
+        def stem(self, token: str) -> str:
+            return token
+
+    with pytest.raises(TypeError, match="pickle"):
+        arsumm.summarize_many([TEXT], n_jobs=2, stemmer=Local())

@@ -1,0 +1,93 @@
+"""arsumm.dask on a real dask.distributed cluster with worker processes.
+
+The 500 documents are built from the bundled sample article (our own text),
+so the test never depends on external data.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from typing import Any
+
+import pytest
+
+import arsumm
+
+dask = pytest.importorskip("dask", reason="the dask extra is not installed")
+distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+pd = pytest.importorskip("pandas", reason="the dask extra is not installed")
+
+import dask.bag as db  # noqa: E402
+import dask.dataframe as dd  # noqa: E402
+
+from arsumm.dask import summarize_bag, summarize_series  # noqa: E402
+
+
+def documents(count: int = 500) -> list[tuple[str, str]]:
+    """Variations of the sample article: rotated, shortened, with a few bad ones."""
+    sentences = [s.text for s in arsumm.split_sentences(arsumm.demo_text())]
+    rng = random.Random(2024)
+    docs = []
+    for i in range(count):
+        if i % 97 == 13:
+            docs.append((f"doc-{i}", " " if i % 2 else "Only Latin letters."))
+            continue
+        start = i % len(sentences)
+        rotated = sentences[start:] + sentences[:start]
+        kept = [s for s in rotated if rng.random() < 0.8] or rotated[:1]
+        docs.append((f"doc-{i}", "\n".join(kept)))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def test_bag_on_a_local_cluster_equals_local_results(client: Any) -> None:
+    docs = documents()
+    expected = list(arsumm.summarize_many(docs, ratio=0.3))
+    bag = db.from_sequence(docs, npartitions=8)
+    results = summarize_bag(bag, ratio=0.3).compute()
+    assert len(results) == 500
+    assert results == expected
+    assert sum(not r.ok for r in results) == 6
+    workers = client.run(lambda: __import__("os").getpid())
+    assert len(set(workers.values())) == 2  # two worker processes took part
+
+
+def test_dataframe_column_on_a_local_cluster(client: Any) -> None:
+    docs = documents(120)
+    frame = pd.DataFrame({"text": [text for _, text in docs]}, index=[i for i, _ in docs])
+    frame.loc["doc-13", "text"] = None  # a missing value: an error result, not a failure
+    column = dd.from_pandas(frame, npartitions=3, sort=False)["text"]
+    results = summarize_series(column, k=2, stemmer="light").compute()
+    assert list(results.index) == list(frame.index)
+    for label, result in results.items():
+        text = frame.loc[label, "text"]
+        assert result.id == label
+        if isinstance(text, str) and text.strip() and result.ok:
+            assert list(result.sentences) == arsumm.summarize(text, k=2, stemmer="light")
+    assert results["doc-13"].error_type == "TypeError"
+    assert results["doc-110"].error_type == "NoArabicError"
+
+
+def test_options_are_checked_before_anything_runs() -> None:
+    bag = db.from_sequence(["نص"], npartitions=1)
+    with pytest.raises(arsumm.BudgetError):
+        summarize_bag(bag, k=0)
+    with pytest.raises(ValueError, match="stemmer"):
+        summarize_bag(bag, stemmer="porter")

@@ -1,0 +1,206 @@
+"""The quality levers: priors, redundancy control, boilerplate, background IDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import arsumm
+from arsumm import NoContentError, Summarizer
+from arsumm.idf import BackgroundIDF
+from arsumm.prior import position_prior
+from arsumm.rank import pagerank, similarity_graph
+from arsumm.select import Budget
+from arsumm.summarizer import choose
+
+DATA = Path(__file__).parent / "data"
+PAGE = (DATA / "scraped_news_ar.txt").read_text(encoding="utf-8")
+TEXT = arsumm.demo_text()
+
+FURNITURE = [
+    "الرئيسية » اقتصاد » أسواق",
+    "آخر تحديث: 14 مارس 2026",
+    "شاركها",
+    "فيسبوك تويتر واتساب",
+    "اقرأ أيضا: الذهب يتراجع مع صعود الدولار",
+    "الوسوم: بورصة، بنوك، أسهم",
+    "تابعونا على تويتر",
+    "© 2026 صحيفة الوادي الإخبارية. جميع الحقوق محفوظة",
+    "Exit mobile version",
+]
+
+
+def test_scraped_page_furniture_is_left_out() -> None:
+    analysis = Summarizer().analyze(PAGE, ratio=0.6)
+    furniture = {s.index for s in analysis.sentences if s.text in FURNITURE}
+    # the copyright line is split into two sentences at its period
+    assert set(analysis.boilerplate) >= furniture
+    assert furniture.isdisjoint(s.index for s in analysis.summary)
+    assert all(analysis.sentences[i].score == 0.0 for i in analysis.boilerplate)
+    assert sum(s.score for s in analysis.sentences) == pytest.approx(1.0)
+    for sentence in analysis.sentences:
+        assert PAGE[sentence.start : sentence.end] == sentence.text
+    texts = [s.text for s in analysis.summary]
+    assert "بورصة المدينة تغلق على ارتفاع بدعم من أسهم البنوك" in texts
+
+
+def test_article_text_is_not_boilerplate() -> None:
+    analysis = Summarizer().analyze(PAGE, k=3)
+    article = [s for s in analysis.sentences if len(s.text.split()) > 12]
+    assert article
+    assert all(s.index not in analysis.boilerplate for s in article)
+
+
+def test_boilerplate_switch_off() -> None:
+    analysis = Summarizer(boilerplate=False).analyze(PAGE, k=3)
+    assert analysis.boilerplate == ()
+    assert all(s.score > 0 for s in analysis.sentences)
+
+
+def test_only_boilerplate_is_an_error() -> None:
+    with pytest.raises(NoContentError, match="boilerplate=False"):
+        arsumm.summarize("شاركها\nفيسبوك تويتر واتساب\nاقرأ أيضا")
+
+
+def test_uniform_prior_is_plain_textrank() -> None:
+    summarizer = Summarizer(prior="uniform", damping=0.85, redundancy=0.0)
+    ranked = summarizer.rank(TEXT)
+    from arsumm.features import sentence_vectors
+
+    vectors = sentence_vectors([s.text for s in ranked], summarizer._analyzer)
+    expected = pagerank(similarity_graph(vectors), damping=0.85)
+    np.testing.assert_allclose([s.score for s in ranked], expected)
+
+
+def test_position_prior_prefers_the_lead() -> None:
+    strong = Summarizer(prior="position", position_bias=3.0, damping=0.1, redundancy=0.0)
+    assert [s.index for s in strong.summarize(TEXT, k=2)] == [0, 1]
+    np.testing.assert_allclose(position_prior(3, 0.0), [1 / 3] * 3)
+
+
+def test_learned_prior_scores_sum_to_one() -> None:
+    ranked = Summarizer().rank(TEXT)
+    assert sum(s.score for s in ranked) == pytest.approx(1.0)
+    assert ranked[0].score == max(s.score for s in ranked)
+
+
+def test_redundancy_zero_is_the_plain_budget_rule() -> None:
+    summarizer = Summarizer(redundancy=0.0)
+    ranked = summarizer.rank(TEXT)
+    for budget in (Budget.of(k=3), Budget.of(ratio=0.3), Budget.of(max_words=50)):
+        expected = choose(ranked, budget)
+        got = summarizer.analyze(
+            TEXT, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+        ).summary
+        assert got == expected
+
+
+def test_redundancy_avoids_repeating_a_sentence() -> None:
+    repeated = (
+        "ارتفعت أسعار القمح في الأسواق العالمية بسبب الجفاف. "
+        "ارتفعت أسعار القمح في الأسواق العالمية بسبب الجفاف الشديد. "
+        "وتراجعت صادرات الأرز من آسيا هذا الموسم. "
+        "وأعلنت الحكومة خطة لدعم المزارعين."
+    )
+    plain = [s.index for s in Summarizer(redundancy=0.0, prior="uniform").summarize(repeated, k=2)]
+    diverse = [
+        s.index for s in Summarizer(redundancy=1.0, prior="uniform").summarize(repeated, k=2)
+    ]
+    assert plain == [0, 1]
+    assert diverse != [0, 1]
+
+
+def test_k_summary_is_within_k_plus_one_summary() -> None:
+    summarizer = Summarizer()
+    for k in range(1, 8):
+        small = {s.index for s in summarizer.summarize(TEXT, k=k)}
+        large = {s.index for s in summarizer.summarize(TEXT, k=k + 1)}
+        assert small <= large
+
+
+def test_fit_learns_background_idf(tmp_path: Path) -> None:
+    corpus = [TEXT, PAGE, "هطلت أمطار غزيرة على المدينة وأغلقت المدارس."]
+    fitted = Summarizer().fit(corpus)
+    assert isinstance(fitted.idf, BackgroundIDF)
+    assert fitted.idf.n_documents == 3
+    assert Summarizer().idf is None  # fit returns a copy
+    summary = fitted.summarize(TEXT, ratio=0.3)
+    assert all(TEXT[s.start : s.end] == s.text for s in summary)
+    path = tmp_path / "idf.json"
+    fitted.idf.save(path)
+    loaded = BackgroundIDF.load(path)
+    assert loaded == fitted.idf
+    again = Summarizer(idf=loaded).summarize(TEXT, ratio=0.3)
+    assert again == summary
+    assert path.read_text(encoding="utf-8").startswith('{"format": "arsumm.BackgroundIDF/1"')
+
+
+def test_idf_refuses_other_analyzer_settings() -> None:
+    idf = Summarizer(stemmer="light").fit([TEXT]).idf
+    with pytest.raises(ValueError, match="refit"):
+        Summarizer(stemmer="arlstem", idf=idf)
+
+
+def test_fit_validates_corpus() -> None:
+    with pytest.raises(ValueError, match="empty corpus"):
+        Summarizer().fit([])
+    with pytest.raises(TypeError, match="corpus document 1 is bytes"):
+        Summarizer().fit([TEXT, b"bytes"])  # type: ignore[list-item]
+
+
+def test_background_idf_file_is_not_pickle(tmp_path: Path) -> None:
+    path = tmp_path / "idf.json"
+    Summarizer().fit([TEXT]).idf.save(path)  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="not an arsumm background IDF"):
+        BackgroundIDF.from_dict({"format": "pickle"})
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        pytest.param({"prior": "lead"}, ValueError, "prior must be one of", id="unknown-prior"),
+        pytest.param({"redundancy": -0.1}, ValueError, "redundancy", id="negative-redundancy"),
+        pytest.param({"redundancy": float("nan")}, ValueError, "redundancy", id="nan-redundancy"),
+        pytest.param({"position_bias": -1}, ValueError, "position_bias", id="negative-bias"),
+        pytest.param({"damping": True}, TypeError, "damping must be a number", id="bool-damping"),
+        pytest.param({"boilerplate": "yes"}, TypeError, "boilerplate", id="str-boilerplate"),
+        pytest.param({"idf": {}}, TypeError, "BackgroundIDF", id="dict-idf"),
+    ],
+)
+def test_options_validated(
+    options: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        Summarizer(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("شاركها", True, id="share"),
+        pytest.param("شارك على فيسبوك", True, id="share-on"),
+        pytest.param("Share this", True, id="share-latin"),
+        pytest.param("اقرأ أيضا: الذهب يتراجع", True, id="read-also"),
+        pytest.param("© 2026 جميع الحقوق محفوظة", True, id="copyright"),
+        pytest.param("الرئيسية / أخبار / محليات", True, id="crumbs-slash"),
+        pytest.param("الرئيسية › أخبار › محليات", True, id="crumbs-angle"),
+        pytest.param("تابعونا على تويتر", True, id="follow-us"),
+        pytest.param("الوسوم: نفط، غاز", True, id="tags"),
+        pytest.param("Exit mobile version", True, id="exit-mobile"),
+        pytest.param("شارك في الاجتماع عدد من الوزراء", False, id="verb-share-in-prose"),
+        pytest.param("قال: <b>مرحبا</b> بكم في المدينة.", False, id="markup-is-not-crumbs"),
+        pytest.param("ارتفعت الأسعار 3 / 4 / 5 مرات", False, id="numbers-with-slashes"),
+        pytest.param("Search results show growth", False, id="latin-prose"),
+        pytest.param(
+            "قال الوزير إن جميع الحقوق محفوظة للعمال في القانون الجديد الذي أقره البرلمان أمس.",
+            False,
+            id="long-sentence-mentioning-rights",
+        ),
+    ],
+)
+def test_boilerplate_lines(line: str, expected: bool) -> None:
+    from arsumm.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line) is expected
