@@ -65,10 +65,30 @@ def git_commit() -> dict[str, Any]:
 
     ``dirty`` is True when tracked files differ from the commit, so that a
     reader knows the figures come from the commit plus uncommitted changes.
+    The suite's own outputs (``benchmarks/results/``, ``benchmarks/baseline.json``
+    and the generated pages and plots under ``docs/``) do not count: a run that
+    rewrites them is still a run of the committed code.
     """
     commit = _git("rev-parse", "--short", "HEAD")
-    status = _git("status", "--porcelain", "--untracked-files=no")
+    status = _git(
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "--",
+        ".",
+        *(f":(exclude){path}" for path in _OUTPUTS),
+    )
     return {"commit": commit, "dirty": bool(status)}
+
+
+#: Files the benchmark runs write, excluded from the ``dirty`` check.
+_OUTPUTS = (
+    "benchmarks/results",
+    "benchmarks/baseline.json",
+    "docs/benchmarks.md",
+    "docs/quality.md",
+    "docs/img",
+)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
