@@ -70,7 +70,14 @@ _PATTERNS = [
     r"^(?:اخر تحديث|آخر تحديث|تاريخ النشر|نشر في|last updated|published)\b",
     r"^(?:التعليقات|تعليقات|اضف تعليق|أضف تعليق|اترك تعليقا|leave a (?:comment|reply))\b",
 ]
-_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# The anchored patterns are tried once, at the start (``match``); only the
+# others are searched for at every position.
+_START_RE = re.compile(
+    "|".join(f"(?:{p[1:]})" for p in _PATTERNS if p.startswith("^")), re.IGNORECASE
+)
+_ANYWHERE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE
+)
 # navigation crumbs: three or more short items joined by > » / | or a single angle quote,
 # with spaces around the separator (so markup such as <b>...</b> is not a crumb)
 _CRUMB_SEPARATOR_RE = re.compile("\\s+[>»/|\u203a]\\s+")
@@ -101,12 +108,12 @@ def is_boilerplate(sentence: str) -> bool:
     >>> is_boilerplate("افتتحت البلدية محطة لتحلية المياه.")
     False
     """
-    words = sentence.split()
+    words = sentence.split(maxsplit=MAX_WORDS)  # more than MAX_WORDS words: MAX_WORDS + 1 items
     if not words or len(words) > MAX_WORDS:
         return False
     text = " ".join(normalize(sentence).split()).strip(" .:-–—|*•·")
     if not text:
         return False
-    if _BOILERPLATE_RE.search(text) is not None:
+    if _START_RE.match(text) is not None or _ANYWHERE_RE.search(text) is not None:
         return True
     return _is_crumb(text)

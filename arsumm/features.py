@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -80,6 +80,26 @@ class Analyzer:
         (``"والمدينة،"``) are computed once and remembered.
         """
         return list(chain.from_iterable(map(self._memo.__getitem__, sentence.split())))
+
+    def terms_and_words(self, sentences: Iterable[str]) -> tuple[list[list[str]], list[int]]:
+        """Return the terms of each sentence and its number of words.
+
+        The same as ``[self(s) for s in sentences]`` and
+        ``[len(s.split()) for s in sentences]``, splitting each sentence once.
+
+        Examples
+        --------
+        >>> Analyzer(stemmer="none").terms_and_words(["ذهب الولد إلى المدرسة", "نعم"])
+        ([['ذهب', 'الولد', 'المدرسة'], []], [4, 1])
+        """
+        lookup = self._memo.__getitem__
+        terms: list[list[str]] = []
+        words: list[int] = []
+        for sentence in sentences:
+            chunks = sentence.split()
+            words.append(len(chunks))
+            terms.append(list(chain.from_iterable(map(lookup, chunks))))
+        return terms, words
 
     def _terms(self, text: str) -> list[str]:
         stop = self._stop

@@ -67,7 +67,6 @@ FEATURES = (
 
 _TERMINALS = frozenset(".!?\u061f\u2026\u06d4")
 _CLOSERS = "\"'\u00bb\u201d\u2019)]}\ufd3e"
-_QUESTION = ("?", "\u061f")
 
 
 def position_prior(n: int, bias: float) -> FloatArray:
@@ -90,6 +89,8 @@ def sentence_features(
     vectors: sp.csr_matrix,
     n_terms: Sequence[int],
     paragraph_start: Sequence[bool],
+    *,
+    words: Sequence[int] | None = None,
 ) -> FloatArray:
     """Compute the prior's features for the sentences of one document.
 
@@ -103,51 +104,59 @@ def sentence_features(
         Number of terms (content words after stop words) of each sentence.
     paragraph_start : sequence of bool
         Whether each sentence begins a line of the original text.
+    words : sequence of int, optional
+        ``len(sentence.split())`` of each sentence, if already known.
 
     Returns
     -------
     numpy.ndarray of shape (n, len(FEATURES))
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> X = sp.csr_matrix([[1.0, 0.0], [0.6, 0.8]])
+    >>> F = sentence_features(["عنوان", "جملة أولى؟"], X, [1, 2], [True, False])
+    >>> dict(zip(FEATURES, F[1].round(2).tolist()))["sim_first"]
+    0.6
     """
     n = len(sentences)
+    out = np.empty((n, len(FEATURES)))
+    if n == 0:
+        return out
+    if words is None:
+        words = [len(s.split()) for s in sentences]
+    word_counts = np.asarray(words, dtype=np.float64)
     position = np.arange(n, dtype=np.float64)
-    words = np.array([len(s.split()) for s in sentences], dtype=np.float64)
-    # the first row and the column sums, read straight from the CSR arrays
-    first = np.zeros(vectors.shape[1])
-    if n:
-        a, b = vectors.indptr[0], vectors.indptr[1]
-        first[vectors.indices[a:b]] = vectors.data[a:b]
-    sim_first = _row_dots(vectors, first)
+    # similarity to the first row and to the centroid, read straight from
+    # the CSR arrays: both columns in one pass
+    directions = np.zeros((vectors.shape[1], 2))
+    a, b = vectors.indptr[0], vectors.indptr[1]
+    directions[vectors.indices[a:b], 0] = vectors.data[a:b]
     centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=vectors.shape[1])
-    norm = float(np.linalg.norm(centroid))
-    sim_centroid = _row_dots(vectors, centroid / norm) if norm > 0 else np.zeros(n)
-    headline = np.array(
-        [(s.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINALS) for s in sentences], dtype=np.float64
-    )
-    question = np.array([any(q in s for q in _QUESTION) for s in sentences], dtype=np.float64)
-    content = np.asarray(n_terms, dtype=np.float64) / np.maximum(words, 1.0)
-    return np.column_stack(
-        [
-            np.log1p(position),
-            position / max(n - 1, 1),
-            (position == 0).astype(np.float64),
-            np.log1p(words),
-            sim_first,
-            sim_centroid,
-            headline,
-            question,
-            content,
-            np.asarray(paragraph_start, dtype=np.float64),
-        ]
-    )
+    norm = float(np.sqrt(centroid @ centroid))
+    if norm > 0:
+        directions[:, 1] = centroid / norm
+    np.log1p(position, out=out[:, 0])
+    np.divide(position, max(n - 1, 1), out=out[:, 1])
+    out[:, 2] = 0.0
+    out[0, 2] = 1.0
+    np.log1p(word_counts, out=out[:, 3])
+    out[:, 4:6] = _row_dots(vectors, directions)
+    out[:, 6] = [s.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINALS for s in sentences]
+    out[:, 7] = ["?" in s or "\u061f" in s for s in sentences]
+    np.divide(n_terms, np.maximum(word_counts, 1.0), out=out[:, 8])
+    out[:, 9] = paragraph_start
+    return out
 
 
 def _row_dots(vectors: sp.csr_matrix, dense: FloatArray) -> FloatArray:
     """Return ``vectors @ dense`` for a CSR matrix, without scipy's per-call checks."""
-    out = np.zeros(vectors.shape[0])
+    out = np.zeros((vectors.shape[0], *dense.shape[1:]))
     starts = vectors.indptr[:-1]
     filled = np.diff(vectors.indptr) > 0
     if filled.any():
-        products = vectors.data * dense[vectors.indices]
+        weights = vectors.data if dense.ndim == 1 else vectors.data[:, None]
+        products = weights * dense[vectors.indices]
         out[filled] = np.add.reduceat(products, starts[filled])
     return out
 

@@ -52,6 +52,7 @@ __all__ = [
     "neighbour_graph",
     "order_by_score",
     "pagerank",
+    "ranking_graph",
     "similarity_graph",
 ]
 
@@ -146,7 +147,20 @@ def similarity_graph(
 
 
 def _small_graph(vectors: sp.csr_matrix | sp.csr_array, threshold: float) -> sp.csr_matrix:
-    """The exact graph of a few rows, with dense arithmetic on the shared terms.
+    """The exact graph of a few rows as a CSR matrix (see :func:`_small_dense`)."""
+    graph = _small_dense(vectors, threshold)
+    if graph is None:
+        return _sparse_exact_graph(sp.csr_matrix(vectors), threshold)
+    n = graph.shape[0]
+    nonzero = graph != 0.0
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(nonzero.sum(axis=1), out=indptr[1:])
+    columns = np.nonzero(nonzero)[1].astype(np.int32)
+    return sp.csr_matrix((graph[nonzero], columns, indptr), shape=(n, n))
+
+
+def _small_dense(vectors: sp.csr_matrix | sp.csr_array, threshold: float) -> FloatArray | None:
+    """The exact graph of a few rows as a dense array, or None if the product is large.
 
     For a news article scipy's sparse product costs more in per-call
     overhead than in arithmetic. A term used by one sentence only adds to
@@ -154,7 +168,8 @@ def _small_graph(vectors: sp.csr_matrix | sp.csr_array, threshold: float) -> sp.
     shared terms (usually a fifth of the vocabulary) are laid out densely
     and multiplied with ``einsum``, which never calls BLAS: a multithreaded
     BLAS on a busy machine can take a hundred times longer on such a small
-    product. Larger products go to scipy's sparse product.
+    product. Larger products (more than ``_DENSE_PRODUCT`` multiply-adds)
+    are left to scipy's sparse product: None.
     """
     n, n_terms = vectors.shape
     if not vectors.has_canonical_format:  # duplicate entries would be overwritten below
@@ -165,20 +180,37 @@ def _small_graph(vectors: sp.csr_matrix | sp.csr_array, threshold: float) -> sp.
     column = np.cumsum(shared) - 1
     width = int(column[-1]) + 1 if n_terms else 0
     if n * n * width > _DENSE_PRODUCT:
-        return _sparse_exact_graph(sp.csr_matrix(vectors), threshold)
+        return None
     entry = shared[indices]
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
     dense = np.zeros((n, width))
     dense[rows[entry], column[indices[entry]]] = vectors.data[entry]
-    graph = np.einsum("ik,jk->ij", dense, dense)
+    graph: FloatArray = np.einsum("ik,jk->ij", dense, dense)
     np.fill_diagonal(graph, 0.0)
     if threshold > 0.0:
         graph[graph <= threshold] = 0.0
-    nonzero = graph != 0.0
-    indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(nonzero.sum(axis=1), out=indptr[1:])
-    columns = np.nonzero(nonzero)[1].astype(np.int32)
-    return sp.csr_matrix((graph[nonzero], columns, indptr), shape=(n, n))
+    return graph
+
+
+def ranking_graph(vectors: sp.csr_matrix | sp.csr_array) -> sp.csr_matrix | FloatArray:
+    """The graph :func:`similarity_graph` builds, dense for a small document.
+
+    Equal, entry for entry, to ``similarity_graph(vectors)``; a document of
+    at most :data:`DENSE_MAX_NODES` sentences gets a dense array, which
+    :func:`pagerank` and :func:`arsumm.select.select_diverse` use as it is
+    (building a CSR matrix would cost more than ranking an article).
+
+    Examples
+    --------
+    >>> X = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]))
+    >>> np.array_equal(ranking_graph(X), similarity_graph(X).toarray())
+    True
+    """
+    if vectors.shape[0] <= DENSE_MAX_NODES:
+        graph = _small_dense(vectors, 0.0)
+        if graph is not None:
+            return graph
+    return similarity_graph(vectors)
 
 
 #: Largest dense product (multiply-adds) :func:`_small_graph` computes itself.
@@ -429,11 +461,11 @@ def pagerank(
     low_rank = None
     if n <= DENSE_MAX_NODES:
         if isinstance(graph, np.ndarray):
-            dense = np.array(graph, dtype=np.float64)  # a copy: never modify the caller's
+            dense = np.asarray(graph, dtype=np.float64)  # read only: never modified below
         else:
             dense = np.asarray(graph.toarray(), dtype=np.float64)
         if residual is not None:
-            dense += np.outer(residual, residual) / residual.sum()
+            dense = dense + np.outer(residual, residual) / residual.sum()
         if n <= _SOLVE_MAX_NODES:
             return _solve(dense, damping, teleport)
         transition_t, dangling = _dense_step(dense, damping)
@@ -476,7 +508,8 @@ def _solve(graph: FloatArray, damping: float, teleport: FloatArray) -> FloatArra
     system *= -damping
     if dangling.any():
         system[:, dangling] = -damping * teleport[:, None]
-    system[np.diag_indices_from(system)] += 1.0
+    diagonal = np.arange(system.shape[0])
+    system[diagonal, diagonal] += 1.0
     _, _, scores, info = dgesv(system, (1.0 - damping) * teleport, overwrite_a=1)
     if info != 0:  # pragma: no cover - the matrix is regular for damping < 1
         raise np.linalg.LinAlgError(f"PageRank system is singular (LAPACK info {info})")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import heapq
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,7 +147,7 @@ def select(order: Sequence[int], words: Sequence[int], budget: Budget) -> list[i
 
 def select_diverse(
     scores: Sequence[float] | npt.NDArray[np.float64],
-    similarity: sp.csr_matrix,
+    similarity: sp.csr_matrix | npt.NDArray[np.float64],
     words: Sequence[int],
     budget: Budget,
     *,
@@ -166,8 +166,10 @@ def select_diverse(
     ----------
     scores : sequence of float
         One score per sentence.
-    similarity : scipy.sparse.csr_matrix
-        Symmetric sentence-similarity matrix, same indexing as ``scores``.
+    similarity : scipy.sparse.csr_matrix or numpy.ndarray
+        Symmetric sentence-similarity matrix, same indexing as ``scores``
+        (sparse, or dense as :func:`arsumm.rank.ranking_graph` gives it for
+        a short document).
     words : sequence of int
         Word count of every sentence.
     budget : Budget
@@ -190,31 +192,43 @@ def select_diverse(
     pool = list(range(len(scores))) if candidates is None else list(candidates)
     if not pool:
         return []
+    # Plain Python floats: on an article's few sentences numpy's per-call cost
+    # dominates, and float64 arithmetic gives the same numbers either way.
     values = np.asarray(scores, dtype=np.float64)
     top = float(values[pool].max())
-    base = values / top if top > 0 else np.zeros_like(values)
-    penalty = np.zeros(len(values))
-    heap = [(-round(float(base[j]), 12), j) for j in pool]
+    base = (values / top).tolist() if top > 0 else [0.0] * len(values)
+    penalty = [0.0] * len(values)
+    heap = [(-round(base[j], 12), j) for j in pool]
     heapq.heapify(heap)
     limit = budget.word_limit(sum(words[j] for j in pool))
+    k = budget.k
+    shortest = min(words[j] for j in pool)  # once even this cannot fit, stop
     chosen: list[int] = []
     used = 0
     while heap:
         stored, j = heapq.heappop(heap)
-        current = -round(float(base[j] - redundancy * penalty[j]), 12)
+        current = -round(base[j] - redundancy * penalty[j], 12)
         if current != stored:  # the penalty grew since it was pushed: re-queue
             heapq.heappush(heap, (current, j))
             continue
-        if budget.k is not None:
-            if len(chosen) >= budget.k:
+        if k is not None:
+            if len(chosen) >= k:
                 break
         elif chosen and limit is not None and used + words[j] > limit:
+            if used + shortest > limit:
+                break
             continue
         chosen.append(j)
         used += words[j]
         if redundancy > 0:
-            row = slice(similarity.indptr[j], similarity.indptr[j + 1])
-            neighbours = similarity.indices[row]
-            # a CSR row holds each neighbour once, so plain fancy indexing is safe
-            penalty[neighbours] = np.maximum(penalty[neighbours], similarity.data[row])
+            neighbours: Iterable[tuple[int, float]]
+            if isinstance(similarity, np.ndarray):
+                neighbours = enumerate(similarity[j].tolist())
+            else:
+                a, b = similarity.indptr[j], similarity.indptr[j + 1]
+                row = similarity.indices[a:b].tolist(), similarity.data[a:b].tolist()
+                neighbours = zip(*row, strict=True)
+            for i, weight in neighbours:
+                if weight > penalty[i]:
+                    penalty[i] = weight
     return sorted(chosen)

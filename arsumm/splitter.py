@@ -43,7 +43,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from arsumm.normalize import ARABIC_LETTER_RE, FORMAT_CHARS, normalize
 
@@ -77,6 +77,10 @@ _URL_TRAILING = ".,;:!?\u061f\u060c\u061b)]}\"'\u00bb\u201d\u2019"
 _HAS_CONTENT_RE = re.compile(r"[^\W_]")
 _DOTTED_ABBREV_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LIST_NUMBER_RE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}")
+_DIGITS = frozenset(
+    "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+)
 
 #: Words that end with a period without ending the sentence (compared after
 #: normalisation and case folding). Single letters and dotted forms such as
@@ -146,8 +150,7 @@ _ZERO_WIDTH = str.maketrans(
 _ZERO_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ZERO_WIDTH) + "]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: made once per line, it must be cheap
     start: int  # offset of the first character of the line
     end: int  # offset just past its last non-whitespace character
     content_start: int  # offset of its first non-whitespace character
@@ -292,6 +295,8 @@ def _is_abbreviation_word(raw: str) -> bool:
 
 
 def _is_list_number(text: str, dot: int) -> bool:
+    if dot == 0 or text[dot - 1] not in _DIGITS:
+        return False
     lo = max(0, dot - 4)
     back = text[lo:dot]
     m = _LIST_NUMBER_RE.search(back)

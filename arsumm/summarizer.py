@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -28,7 +29,7 @@ from arsumm.features import Analyzer, term_vectors
 from arsumm.idf import BackgroundIDF
 from arsumm.normalize import has_arabic_letter
 from arsumm.prior import LinearPrior, load_default_prior, position_prior, sentence_features
-from arsumm.rank import FloatArray, order_by_score, pagerank, similarity_graph
+from arsumm.rank import FloatArray, order_by_score, pagerank, ranking_graph
 from arsumm.select import Budget, select, select_diverse
 from arsumm.splitter import RuleSplitter, Span, Splitter
 from arsumm.stemmer import Stemmer
@@ -91,7 +92,7 @@ class Analysis:
 
 
 _PRIORS = ("learned", "position", "uniform")
-_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+_LINE_BREAK_RE = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85]")
 
 
 class _Prepared(NamedTuple):
@@ -100,6 +101,7 @@ class _Prepared(NamedTuple):
     content: list[int]  # indices of the ranked sentences among all sentences
     chosen: list[Span]
     term_lists: list[list[str]]
+    words: list[int]  # words of each ranked sentence (``len(text.split())``)
     vectors: sp.csr_matrix | None = None
 
 
@@ -111,18 +113,23 @@ class _Document:
     spans: list[Span]  # the sentences that take part in the ranking
     content: list[int]  # their indices among all sentences
     term_lists: list[list[str]]
+    words: list[int]
     vectors: sp.csr_matrix
-    graph: sp.csr_matrix
+    graph: sp.csr_matrix | FloatArray  # dense for a small document (rank.ranking_graph)
 
     def features(self) -> FloatArray:
         """The prior's features of the ranked sentences (see :mod:`arsumm.prior`)."""
         text, spans = self.text, self.spans
         starts = [
-            i == 0 or any(c in _LINE_BREAKS for c in text[spans[i - 1].end : span.start])
+            i == 0 or _LINE_BREAK_RE.search(text, spans[i - 1].end, span.start) is not None
             for i, span in enumerate(spans)
         ]
         return sentence_features(
-            [s.text for s in spans], self.vectors, [len(t) for t in self.term_lists], starts
+            [s.text for s in spans],
+            self.vectors,
+            [len(t) for t in self.term_lists],
+            starts,
+            words=self.words,
         )
 
 
@@ -254,7 +261,8 @@ class Summarizer:
         """The ranked sentences of one document and their terms (no vectors yet)."""
         content = self._content(spans)
         chosen = [spans[i] for i in content]
-        return _Prepared(content, chosen, [self._analyzer(span.text) for span in chosen])
+        term_lists, words = self._analyzer.terms_and_words(span.text for span in chosen)
+        return _Prepared(content, chosen, term_lists, words)
 
     def _document(
         self, text: str, spans: list[Span], prepared: _Prepared | None = None
@@ -264,14 +272,14 @@ class Summarizer:
         ``prepared`` (from :meth:`_terms`, possibly with its vectors computed
         in a batch by :mod:`arsumm.batch`) skips the work already done.
         """
-        content, chosen, term_lists, vectors = prepared or self._terms(spans)
+        content, chosen, term_lists, words, vectors = prepared or self._terms(spans)
         if self.idf is not None:
             vectors = self.idf.vectors(term_lists)
             if vectors.nnz == 0:
                 raise _no_content()
         elif vectors is None:
             vectors = term_vectors(term_lists)
-        return _Document(text, chosen, content, term_lists, vectors, similarity_graph(vectors))
+        return _Document(text, chosen, content, term_lists, words, vectors, ranking_graph(vectors))
 
     def _teleport(self, doc: _Document) -> FloatArray | None:
         n = len(doc.spans)
@@ -284,15 +292,15 @@ class Summarizer:
 
     def _score(
         self, text: str, spans: list[Span], prepared: _Prepared | None = None
-    ) -> tuple[FloatArray, list[int], sp.csr_matrix]:
-        """Score every sentence; return scores, ranked indices and their graph."""
+    ) -> tuple[FloatArray, _Document]:
+        """Score every sentence; return the scores and the ranked document."""
         doc = self._document(text, spans, prepared)
         content_scores = pagerank(
             doc.graph, damping=self.damping, personalization=self._teleport(doc)
         )
         scores = np.zeros(len(spans))
         scores[doc.content] = content_scores
-        return scores, doc.content, doc.graph
+        return scores, doc
 
     # -- public API ---------------------------------------------------------
     def fit(self, corpus: Iterable[str]) -> Summarizer:
@@ -341,13 +349,15 @@ class Summarizer:
         self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None = None
     ) -> Analysis:
         """:meth:`analyze` after splitting (the entry point of :mod:`arsumm.batch`)."""
-        scores, content, graph = self._score(text, spans, prepared)
+        scores, doc = self._score(text, spans, prepared)
+        content = doc.content
         sentences = [
             Sentence(i, span.start, span.end, span.text, float(score))
             for i, (span, score) in enumerate(zip(spans, scores, strict=True))
         ]
-        words = [len(sentences[i].text.split()) for i in content]
-        picked = select_diverse(scores[content], graph, words, budget, redundancy=self.redundancy)
+        picked = select_diverse(
+            scores[content], doc.graph, doc.words, budget, redundancy=self.redundancy
+        )
         summary = [sentences[content[j]] for j in picked]
         content_set = set(content)
         boilerplate = tuple(i for i in range(len(spans)) if i not in content_set)
@@ -369,7 +379,7 @@ class Summarizer:
         1.0
         """
         text, spans = self._spans(text)
-        scores, _, _ = self._score(text, spans)
+        scores, _ = self._score(text, spans)
         return [
             Sentence(i, span.start, span.end, span.text, float(score))
             for i, (span, score) in enumerate(zip(spans, scores, strict=True))

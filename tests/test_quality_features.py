@@ -6,13 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 import arsumm
 from arsumm import NoContentError, Summarizer
 from arsumm.idf import BackgroundIDF
 from arsumm.prior import position_prior
 from arsumm.rank import pagerank, similarity_graph
-from arsumm.select import Budget
+from arsumm.select import Budget, select_diverse
 from arsumm.summarizer import choose
 
 DATA = Path(__file__).parent / "data"
@@ -110,6 +111,31 @@ def test_redundancy_avoids_repeating_a_sentence() -> None:
     ]
     assert plain == [0, 1]
     assert diverse != [0, 1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_select_diverse_dense_and_sparse_graphs_agree(seed: int) -> None:
+    """An article's graph comes dense (rank.ranking_graph): the choice must not change."""
+    rng = np.random.default_rng(seed)
+    n = 40
+    weights = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+    weights = np.triu(weights, 1)
+    weights = weights + weights.T
+    scores = rng.random(n)
+    words = rng.integers(1, 40, size=n).tolist()
+    budgets = [Budget.of(k=k) for k in (1, 3, 7)] + [Budget.of(ratio=r) for r in (0.1, 0.3, 0.5)]
+    for budget in budgets:
+        for redundancy in (0.0, 0.3, 1.0):
+            dense = select_diverse(scores, weights, words, budget, redundancy=redundancy)
+            sparse = select_diverse(
+                scores, sp.csr_matrix(weights), words, budget, redundancy=redundancy
+            )
+            assert dense == sparse
+            assert dense
+            assert dense == sorted(set(dense))
+    # with redundancy the penalty matters: some budget must pick differently
+    plain = select_diverse(scores, weights, words, Budget.of(k=7), redundancy=0.0)
+    assert select_diverse(scores, weights, words, Budget.of(k=7), redundancy=5.0) != plain
 
 
 def test_k_summary_is_within_k_plus_one_summary() -> None:

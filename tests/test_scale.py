@@ -28,6 +28,7 @@ from arsumm.rank import (
     neighbour_graph,
     order_by_score,
     pagerank,
+    ranking_graph,
     similarity_graph,
 )
 
@@ -58,7 +59,7 @@ def graph_builder(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], None]:
     """Replace the graph the summarizer builds, for one test."""
 
     def use(builder: Any) -> None:
-        monkeypatch.setattr(arsumm.summarizer, "similarity_graph", builder)
+        monkeypatch.setattr(arsumm.summarizer, "ranking_graph", builder)
 
     return use
 
@@ -84,6 +85,12 @@ def test_every_easc_article_gets_the_exact_graph(easc_docs: list[dict[str, Any]]
         default, exact = similarity_graph(vectors), similarity_graph(vectors, exact_max=None)
         assert (default != exact).nnz == 0
         np.testing.assert_allclose(default.toarray(), exact_graph(vectors), rtol=0, atol=1e-14)
+        # the graph the summarizer ranks: dense for an article, the same numbers
+        ranked = ranking_graph(vectors)
+        if vectors.shape[0] <= DENSE_MAX_NODES:
+            assert isinstance(ranked, np.ndarray)
+        dense = ranked if isinstance(ranked, np.ndarray) else ranked.toarray()
+        np.testing.assert_array_equal(dense, default.toarray())
 
 
 @pytest.mark.parametrize("budget", [{"k": 3}, {"ratio": 0.3}], ids=["k3", "ratio03"])
