@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,7 +26,7 @@ import scipy.sparse as sp
 
 from arsumm._tfidf import tfidf_blocks
 from arsumm.errors import NoContentError
-from arsumm.normalize import tokenize
+from arsumm.normalize import tokenize, tokenize_many
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
 
@@ -92,21 +92,39 @@ class Analyzer:
         >>> Analyzer(stemmer="none").terms_and_words(["ذهب الولد إلى المدرسة", "نعم"])
         ([['ذهب', 'الولد', 'المدرسة'], []], [4, 1])
         """
-        lookup = self._memo.__getitem__
-        terms: list[list[str]] = []
-        words: list[int] = []
-        for sentence in sentences:
-            chunks = sentence.split()
-            words.append(len(chunks))
-            terms.append(list(chain.from_iterable(map(lookup, chunks))))
-        return terms, words
+        memo = self._memo
+        chunk_lists = [sentence.split() for sentence in sentences]
+        # Chunks never seen before are analysed together (one normalisation
+        # call for all of them): a long document brings thousands.
+        unseen = list(filterfalse(memo.__contains__, chain.from_iterable(chunk_lists)))
+        if unseen:
+            self._learn(list(dict.fromkeys(unseen)))
+        lookup = memo.__getitem__  # a chunk dropped since is analysed again
+        terms = [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists]
+        return terms, [len(chunks) for chunks in chunk_lists]
+
+    def _learn(self, chunks: list[str]) -> None:
+        """Analyse ``chunks`` (not in the memo) and remember their terms."""
+        memo = self._memo
+        step = _MEMO_SIZE // 4
+        for lo in range(0, len(chunks), step):
+            batch = chunks[lo : lo + step]
+            if len(memo) + len(batch) > _MEMO_SIZE:
+                memo.clear()
+            tokens = tokenize_many(batch, taa_marbuta=self.taa_marbuta)
+            for chunk, chunk_tokens in zip(batch, tokens, strict=True):
+                memo[chunk] = self._keep(chunk_tokens)
 
     def _terms(self, text: str) -> list[str]:
+        return self._keep(tokenize(text, taa_marbuta=self.taa_marbuta))
+
+    def _keep(self, tokens: list[str]) -> list[str]:
+        """Drop short tokens and stop words from ``tokens``; stem the rest."""
         stop = self._stop
         stem = self._stem.stem
         min_length = self.min_length
         terms = []
-        for token in tokenize(text, taa_marbuta=self.taa_marbuta):
+        for token in tokens:
             if len(token) < min_length or token in stop:
                 continue
             term = stem(token)

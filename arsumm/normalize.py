@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import pyarabic.araby as araby
 
-__all__ = ["ARABIC_LETTER_RE", "has_arabic_letter", "normalize", "tokenize"]
+__all__ = ["ARABIC_LETTER_RE", "has_arabic_letter", "normalize", "tokenize", "tokenize_many"]
 
 # Marks that pyarabic's TASHKEEL tuple does not list but that occur in
 # vocalised or Quranic text: superscript alef, the extended harakat block,
@@ -130,6 +131,26 @@ def tokenize(text: str, *, taa_marbuta: bool = False) -> list[str]:
     ['ولد', 'عام', 'م', 'في', 'بون', 'المانيا']
     """
     return _LETTER_RUN.findall(normalize(text, taa_marbuta=taa_marbuta))
+
+
+def tokenize_many(texts: Sequence[str], *, taa_marbuta: bool = False) -> list[list[str]]:
+    """Return ``[tokenize(t) for t in texts]``, normalising all texts in one call.
+
+    The texts are joined with line feeds, normalised together and split
+    again: a line feed is left alone by the normalisation and never combines
+    with its neighbours, so each text comes out as it would alone. A text
+    that holds a line feed itself falls back to :func:`tokenize`.
+
+    Examples
+    --------
+    >>> tokenize_many(["وُلد", "ﻻ", "1770م"])
+    [['ولد'], ['لا'], ['م']]
+    """
+    pieces = normalize("\n".join(texts), taa_marbuta=taa_marbuta).split("\n")
+    if len(pieces) != len(texts):  # some text holds a line feed
+        return [tokenize(text, taa_marbuta=taa_marbuta) for text in texts]
+    findall = _LETTER_RUN.findall
+    return [findall(piece) for piece in pieces]
 
 
 def has_arabic_letter(text: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import heapq
 import math
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -197,7 +197,17 @@ def select_diverse(
     values = np.asarray(scores, dtype=np.float64)
     top = float(values[pool].max())
     base = (values / top).tolist() if top > 0 else [0.0] * len(values)
-    penalty = [0.0] * len(values)
+    # The largest similarity of each sentence to a chosen one: a list updated
+    # in Python for a dense (short) graph, an array updated row by row for a
+    # sparse (long) one; either way penalty_of(i) is a Python float.
+    penalties: list[float] | npt.NDArray[np.float64]
+    penalty_of: Callable[[int], float]
+    if isinstance(similarity, np.ndarray):
+        penalties = [0.0] * len(values)
+        penalty_of = penalties.__getitem__
+    else:
+        penalties = np.zeros(len(values))
+        penalty_of = penalties.item
     heap = [(-round(base[j], 12), j) for j in pool]
     heapq.heapify(heap)
     limit = budget.word_limit(sum(words[j] for j in pool))
@@ -207,7 +217,7 @@ def select_diverse(
     used = 0
     while heap:
         stored, j = heapq.heappop(heap)
-        current = -round(base[j] - redundancy * penalty[j], 12)
+        current = -round(base[j] - redundancy * penalty_of(j), 12)
         if current != stored:  # the penalty grew since it was pushed: re-queue
             heapq.heappush(heap, (current, j))
             continue
@@ -221,14 +231,15 @@ def select_diverse(
         chosen.append(j)
         used += words[j]
         if redundancy > 0:
-            neighbours: Iterable[tuple[int, float]]
             if isinstance(similarity, np.ndarray):
-                neighbours = enumerate(similarity[j].tolist())
+                assert isinstance(penalties, list)
+                for i, weight in enumerate(similarity[j].tolist()):
+                    if weight > penalties[i]:
+                        penalties[i] = weight
             else:
+                assert isinstance(penalties, np.ndarray)
                 a, b = similarity.indptr[j], similarity.indptr[j + 1]
-                row = similarity.indices[a:b].tolist(), similarity.data[a:b].tolist()
-                neighbours = zip(*row, strict=True)
-            for i, weight in neighbours:
-                if weight > penalty[i]:
-                    penalty[i] = weight
+                # a CSR row holds each neighbour once, so fancy indexing is safe
+                neighbours = similarity.indices[a:b]
+                penalties[neighbours] = np.maximum(penalties[neighbours], similarity.data[a:b])
     return sorted(chosen)

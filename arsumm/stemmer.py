@@ -134,19 +134,19 @@ class CachedStemmer:
 
     def stem(self, token: str) -> str:
         """Return the (memoised) stem of ``token``."""
-        try:
-            return self.cache[token]
-        except KeyError:
-            result = self.stemmer.stem(token)
-            if not isinstance(result, str):
-                raise TypeError(
-                    f"stemmer {type(self.stemmer).__name__}.stem() returned "
-                    f"{type(result).__name__}, expected str"
-                ) from None
-            if len(self.cache) >= self.max_size:
-                self.cache.clear()
-            self.cache[token] = result
-            return result
+        cached = self.cache.get(token)  # cheaper than catching KeyError on a miss
+        if cached is not None:
+            return cached
+        result = self.stemmer.stem(token)
+        if not isinstance(result, str):
+            raise TypeError(
+                f"stemmer {type(self.stemmer).__name__}.stem() returned "
+                f"{type(result).__name__}, expected str"
+            )
+        if len(self.cache) >= self.max_size:
+            self.cache.clear()
+        self.cache[token] = result
+        return result
 
 
 # The characters ARLSTem.norm() rewrites: harakat, hamzated alefs, alef maqsura.
@@ -167,13 +167,143 @@ def _arlstem_norm(norm: Callable[[str], str], token: str) -> str:
     return token
 
 
-def _arlstem() -> Stemmer:
-    from nltk.stem.arlstem import ARLSTem
+class _ARLSTem:
+    """ARLSTem's rules, applied with one string test per group of affixes.
 
-    stemmer = ARLSTem()
-    stemmer.norm = functools.partial(_arlstem_norm, stemmer.norm)
-    result: Stemmer = stemmer
-    return result
+    nltk's ``ARLSTem.stem`` tries its affixes one by one in Python loops.
+    The affixes of a group are all cut the same way (three letters, two,
+    one), so a single ``str.startswith`` / ``str.endswith`` with the group as
+    a tuple decides the same thing. The affix lists are read from nltk's own
+    ``ARLSTem`` object and the rules are tried in ARLSTem's order, so the
+    stems are nltk's (``tests/test_stemmer.py`` compares them on every word
+    of EASC and UD Arabic-PUD and on generated affix combinations).
+    Its fifth verb rule always returns, so the sixth is never reached.
+    """
+
+    def __init__(self) -> None:
+        from nltk.stem.arlstem import ARLSTem
+
+        ref = ARLSTem()
+        self.norm = functools.partial(_arlstem_norm, ref.norm)
+        self.pr2, self.pr3, self.pr32, self.pr4 = (
+            tuple(ref.pr2),
+            tuple(ref.pr3),
+            tuple(ref.pr32),
+            tuple(ref.pr4),
+        )
+        self.su2, self.su22, self.su3, self.su32 = (
+            tuple(ref.su2),
+            tuple(ref.su22),
+            tuple(ref.su3),
+            tuple(ref.su32),
+        )
+        self.pl_si2, self.pl_si3 = tuple(ref.pl_si2), tuple(ref.pl_si3)
+        self.verb_su2 = tuple(ref.verb_su2)
+        self.verb_pr2, self.verb_pr22 = tuple(ref.verb_pr2), tuple(ref.verb_pr22)
+        self.verb_suf1, self.verb_suf2, self.verb_suf3 = (
+            tuple(ref.verb_suf1),
+            tuple(ref.verb_suf2),
+            tuple(ref.verb_suf3),
+        )
+        # the single letters ARLSTem's rules name
+        self.after_alef = ("\u064a", "\u0627", "\u0646")  # ي ا ن
+
+    def stem(self, token: str) -> str:
+        """Return ARLSTem's stem of ``token``."""
+        if _ARLSTEM_NORM_CHARS.search(token) is not None:
+            token = self.norm(token)
+        elif token.startswith("\u0648") and len(token) > 3:  # ARLSTem.norm's leading waw
+            token = token[1:]
+        n = len(token)
+        prefixed = True
+        if n > 5 and token.startswith(self.pr3):
+            token = token[3:]
+        elif n > 6 and token.startswith(self.pr4):
+            token = token[4:]
+        elif n > 5 and token.startswith(self.pr32):
+            token = token[3:]
+        elif n > 4 and token.startswith(self.pr2):
+            token = token[2:]
+        else:
+            prefixed = False
+        # suffixes common to nouns and verbs (one at most)
+        n = len(token)
+        if token.endswith("\u0643") and n > 3:  # ك
+            token = token[:-1]
+        elif n > 4 and token.endswith(self.su2):
+            token = token[:-2]
+        elif n > 5 and token.endswith(self.su3):
+            token = token[:-3]
+        elif token.endswith("\u0647") and n > 3:  # ه
+            token = token[:-1]
+        elif n > 4 and token.endswith(self.su22):
+            token = token[:-2]
+        elif n > 5 and token.endswith(self.su32):
+            token = token[:-3]
+        elif token.endswith("\u0646\u0627") and n > 4:  # نا
+            token = token[:-2]
+        # plural to singular
+        n = len(token)
+        if n > 4 and token.endswith(self.pl_si2):
+            return token[:-2]
+        if n > 5 and token.endswith(self.pl_si3):
+            return token[:-3]
+        if n > 3:
+            if token.endswith("\u0627\u062a"):  # ات
+                return token[:-2]
+            if token[0] == "\u0627":
+                if token[2] == "\u0627":
+                    return token[:2] + token[3:]
+                if n > 4 and token[-2] == "\u0627":
+                    return token[1:-2] + token[-1]
+            # feminine to masculine
+            if token[-1] == "\u0629":
+                return token[:-1]
+        return token if prefixed else self._verb(token)
+
+    def _verb(self, token: str) -> str:
+        n = len(token)
+        taa, yaa, alef, noon = "\u062a", "\u064a", "\u0627", "\u0646"
+        # present tense: prefix and suffix
+        if n > 5 and token.startswith(taa) and token.endswith(self.pl_si2):
+            return token[1:-2]
+        if n > 5 and token.startswith(yaa) and token.endswith(self.verb_su2):
+            return token[1:-2]
+        if n > 4 and token.startswith(alef):
+            if n > 5 and token.endswith("\u0648\u0627"):  # وا
+                return token[1:-2]
+            if token.endswith(self.after_alef):
+                return token[1:-1]
+        if n > 4 and token.startswith((yaa, taa)) and token.endswith(noon):
+            return token[1:-1]
+        # future tense: prefix and suffix
+        if n > 6:
+            if token.startswith(self.verb_pr2[0]) and token.endswith(self.pl_si2):
+                return token[2:-2]
+            if token.startswith(self.verb_pr2[1]) and token.endswith(
+                (self.pl_si2[0], self.pl_si2[2])
+            ):
+                return token[2:-2]
+        if n > 5 and token.startswith(self.verb_pr2) and token.endswith(noon):
+            return token[2:-1]
+        # present tense suffixes
+        if n > 5 and token.endswith(self.verb_suf3):
+            return token[:-3]
+        if n > 4 and token.endswith(self.verb_suf2):
+            return token[:-2]
+        if n > 3 and token.endswith(self.verb_suf1):
+            return token[:-1]
+        # present tense prefixes
+        if n > 3 and (token.startswith(self.verb_suf1) or token.startswith(yaa)):
+            return token[1:]
+        # future tense prefixes
+        if n > 4 and (token.startswith(self.verb_pr22) or token.startswith(self.verb_pr2)):
+            return token[2:]
+        return token
+
+
+def _arlstem() -> Stemmer:
+    return _ARLSTem()
 
 
 def _isri() -> Stemmer:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import arsumm
 from arsumm.batch import BatchResult, summarize_partition
 from arsumm.features import Analyzer, make_vectorizer, term_vectors, term_vectors_many
+from arsumm.normalize import tokenize, tokenize_many
 
 TEXT = arsumm.demo_text()
 WEATHER = "الطقس حار اليوم في عمان. يتوقع أن يستمر الحر في عمان غدا. انتهت المباراة بالتعادل."
@@ -129,6 +130,36 @@ def test_chunk_memo_changes_no_term(text: str) -> None:
     """Normalising, tokenizing and stemming act within whitespace chunks."""
     analyzer = Analyzer(taa_marbuta=True)
     assert analyzer(text) == analyzer._terms(text)
+
+
+_HOSTILE_ALPHABET = [
+    *"كتب الطالبُ،.\u0640\u064e\u200f\ufefb\u00a0\u3000\u2028\x1c٣3aZ\n",
+    *("\ufdfa", "\u00b4", "\u00a8", "\u0301", "ﻻ", "\u2460", "\u3099", "\u1161"),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=st.sampled_from(_HOSTILE_ALPHABET), max_size=30), max_size=6))
+def test_terms_of_a_cold_document_equal_the_plain_analyzer(sentences: list[str]) -> None:
+    """terms_and_words analyses unseen chunks together (one normalisation call)."""
+
+    class Reverse:  # a custom stemmer gives the analyzer a memo of its own: cold
+        def stem(self, token: str) -> str:
+            return token[::-1]
+
+    analyzer = Analyzer(stemmer=Reverse(), taa_marbuta=True)
+    terms, words = analyzer.terms_and_words(sentences)
+    assert terms == [analyzer._terms(s) for s in sentences]
+    assert words == [len(s.split()) for s in sentences]
+    assert analyzer.terms_and_words(sentences) == (terms, words)  # now warm
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=st.sampled_from(_HOSTILE_ALPHABET), max_size=12), max_size=8))
+def test_tokenize_many_equals_tokenize(texts: list[str]) -> None:
+    """Including texts with their own line feeds (the fallback)."""
+    assert tokenize_many(texts) == [tokenize(t) for t in texts]
+    assert tokenize_many(texts, taa_marbuta=True) == [tokenize(t, taa_marbuta=True) for t in texts]
 
 
 def test_analyzers_with_a_custom_stemmer_keep_their_own_memo() -> None:

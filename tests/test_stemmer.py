@@ -5,11 +5,13 @@ from __future__ import annotations
 import collections
 import csv
 import pickle
+import random
 
 import pytest
 from nltk.stem.isri import ISRIStemmer
 
 from arsumm.features import Analyzer
+from arsumm.normalize import tokenize
 from arsumm.stemmer import STEMMERS, CachedStemmer, LightStemmer, Stemmer, get_stemmer
 from tests.conftest import require_data
 
@@ -111,3 +113,51 @@ def test_memo_is_bounded() -> None:
     assert cached.stem("مدرسة") == "مدرس"
     with pytest.raises(ValueError, match="max_size"):
         CachedStemmer(LightStemmer(), max_size=0)
+
+
+def _arlstem_pair() -> tuple[Stemmer, Stemmer]:
+    from nltk.stem.arlstem import ARLSTem
+
+    return ARLSTem(), get_stemmer("arlstem").stemmer
+
+
+def test_arlstem_equals_nltk_on_generated_affix_combinations() -> None:
+    """arsumm's ARLSTem tests each affix group at once; every rule must still fire as nltk's.
+
+    Words are built from every affix list of nltk's ARLSTem (and the single
+    letters its rules name) around random cores, so each branch is reached.
+    """
+    reference, ours = _arlstem_pair()
+    groups = [
+        "pr2", "pr3", "pr32", "pr4", "verb_pr2", "verb_pr22", "verb_pr33",
+        "su2", "su22", "su3", "su32", "pl_si2", "pl_si3", "verb_su2",
+        "verb_suf1", "verb_suf2", "verb_suf3",
+    ]  # fmt: skip
+    affixes = {a for g in groups for a in getattr(reference, g)}
+    affixes |= {"", "و", "ت", "ي", "ا", "س", "ك", "ه", "ن", "ة", "نا", "ات", "وا", "ال"}
+    letters = [chr(c) for c in range(0x0621, 0x064B)] + ["ا"] * 6 + ["\u064e", "\u0651", "ى", "أ"]
+    rng = random.Random(7)
+    ordered = sorted(affixes)
+    words = {"", "ا", "اا", "ااا", "اااا", "وووو", "اة", "ااة", "اباة", "abc", "x y"}
+    for _ in range(60_000):
+        core = "".join(rng.choice(letters) for _ in range(rng.randint(0, 5)))
+        if rng.random() < 0.3:
+            core = core[:1] + "ا" + core[1:]  # the broken-plural rules look at alef positions
+        words.add(rng.choice(ordered) + core + rng.choice(ordered))
+    mismatches = [w for w in sorted(words) if ours.stem(w) != reference.stem(w)]
+    assert mismatches == []
+
+
+def test_arlstem_equals_nltk_on_real_words(easc_docs: list[dict[str, str]]) -> None:
+    """Every word of EASC and of UD Arabic-PUD, raw and normalised, stems as in nltk."""
+    reference, ours = _arlstem_pair()
+    path = require_data("ud-arabic-pud", "lemmas_surface.tsv")
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    words = {r["surface"] for r in rows if "surface" in r} | {r["surface_norm"] for r in rows}
+    for doc in easc_docs:
+        words.update(doc["text"].split())
+        words.update(tokenize(doc["text"]))
+    assert len(words) > 20_000
+    mismatches = [w for w in sorted(words) if ours.stem(w) != reference.stem(w)]
+    assert mismatches == []
