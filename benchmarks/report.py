@@ -467,9 +467,10 @@ def render(results: Path, img_dir: Path, doc_path: Path) -> str:
             "",
             f"All {t['n_docs']} articles, summarised from raw text at ratio {t['ratio']:g}, warm, "
             f"single-threaded BLAS; median of {t['repeats']} passes. Each pass of a method "
-            f"follows a pass of {t['reference_label']}, and the last column is the median ratio "
-            "of those paired passes (how many times faster arsumm is). Peers' times include "
-            "arsumm's sentence split, which they are given.",
+            f"follows a pass of {t['reference_label']}; the fourth column is the median ratio "
+            "of those paired passes (how many times faster arsumm is), the fifth the same "
+            "for `summarize_many` (the batch API, one call for all articles), from the "
+            "medians. Peers' times include arsumm's sentence split, which they are given.",
             "",
             speed_tables(record)["throughput"],
             "",
@@ -492,10 +493,15 @@ def render(results: Path, img_dir: Path, doc_path: Path) -> str:
             f"{sc['timeout_s']:g} s, address-space limit {sc['mem_limit_mb']:,} MiB; a method "
             "that times out or runs out of memory is not run on larger sizes (they are left out "
             "of the table). Time: the "
-            "summarising call alone (ratio 0.3). Peak RSS: the whole process, including the "
+            "summarising call alone (ratio 0.3), in a fresh process, so every word is stemmed "
+            "for the first time; a run shorter than "
+            f"{sc.get('short_run_s', 5.0):g} s is repeated in {sc.get('repeats', 5)} fresh "
+            "processes and the median shown. Peak RSS: the whole process, including the "
             f"interpreter and imports ({sc['floor_rss_mb']:.0f} MB, the noop row). Exponents "
             "between consecutive sizes: 1 is linear, 2 quadratic; the RSS exponent is computed "
-            "above the noop floor.",
+            "above the noop floor. summa merges identical sentences into one graph node: "
+            f"above {sc['pool_sentences']:,} sentences its graph stops growing, which is why "
+            "its time levels off here (a real book repeats few sentences).",
             "",
             speed_tables(record)["scaling"],
             "",

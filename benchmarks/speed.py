@@ -428,6 +428,8 @@ def scaling(
         "floor_rss_mb": floor_mb,
         "ratio": 0.3,
         "pool_sentences": len(pool),
+        "short_run_s": SHORT_RUN_S,
+        "repeats": REPEATS,
         "methods": methods,
     }
 

@@ -104,18 +104,23 @@ def speed_tables(result: dict[str, Any]) -> dict[str, str]:
     tables: dict[str, str] = {}
     if "throughput" in result:
         t = result["throughput"]
-        rows = [
-            [
+        batch = next((m for m in t["methods"] if m["name"] == "arsumm-batch"), None)
+        header = ["method", "docs/s", "ms/doc", f"{t['reference_label']} speed ÷ this method's"]
+        if batch is not None:
+            header.append(f"{batch['label']} ÷ this method (medians)")
+        rows = []
+        for m in t["methods"]:
+            row = [
                 m["label"],
                 fmt_number(m["docs_per_s"], 1),
                 fmt_number(m["ms_per_doc"], 2),
                 "–" if m["name"] == t["reference"] else _ratio(m.get("arsumm_ratio")),
             ]
-            for m in t["methods"]
-        ]
-        tables["throughput"] = markdown(
-            ["method", "docs/s", "ms/doc", f"{t['reference_label']} speed ÷ this method's"], rows
-        )
+            if batch is not None:
+                own = m is batch
+                row.append("–" if own else _ratio(batch["docs_per_s"] / m["docs_per_s"]))
+            rows.append(row)
+        tables["throughput"] = markdown(header, rows)
     if "scaling" in result:
         rows = []
         for m in result["scaling"]["methods"]:
