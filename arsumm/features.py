@@ -94,26 +94,29 @@ class Analyzer:
         """
         memo = self._memo
         chunk_lists = [sentence.split() for sentence in sentences]
-        # Chunks never seen before are analysed together (one normalisation
-        # call for all of them): a long document brings thousands.
-        unseen = list(filterfalse(memo.__contains__, chain.from_iterable(chunk_lists)))
-        if unseen:
-            self._learn(list(dict.fromkeys(unseen)))
+        # Chunks never seen before are analysed a batch at a time (one
+        # normalisation call per batch): a long document brings thousands.
+        # The batch is bounded, so memory does not grow with the document.
+        batch: dict[str, None] = {}
+        for chunk in filterfalse(memo.__contains__, chain.from_iterable(chunk_lists)):
+            batch[chunk] = None
+            if len(batch) >= _LEARN_BATCH:
+                self._learn(list(batch))
+                batch.clear()
+        if batch:
+            self._learn(list(batch))
         lookup = memo.__getitem__  # a chunk dropped since is analysed again
         terms = [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists]
         return terms, [len(chunks) for chunks in chunk_lists]
 
     def _learn(self, chunks: list[str]) -> None:
-        """Analyse ``chunks`` (not in the memo) and remember their terms."""
+        """Analyse ``chunks`` (distinct, not in the memo) and remember their terms."""
         memo = self._memo
-        step = _MEMO_SIZE // 4
-        for lo in range(0, len(chunks), step):
-            batch = chunks[lo : lo + step]
-            if len(memo) + len(batch) > _MEMO_SIZE:
-                memo.clear()
-            tokens = tokenize_many(batch, taa_marbuta=self.taa_marbuta)
-            for chunk, chunk_tokens in zip(batch, tokens, strict=True):
-                memo[chunk] = self._keep(chunk_tokens)
+        if len(memo) + len(chunks) > _MEMO_SIZE:
+            memo.clear()
+        tokens = tokenize_many(chunks, taa_marbuta=self.taa_marbuta)
+        for chunk, chunk_tokens in zip(chunks, tokens, strict=True):
+            memo[chunk] = self._keep(chunk_tokens)
 
     def _terms(self, text: str) -> list[str]:
         return self._keep(tokenize(text, taa_marbuta=self.taa_marbuta))
@@ -148,6 +151,8 @@ class Analyzer:
 
 #: Distinct chunks an analyzer remembers before it starts again from empty.
 _MEMO_SIZE = 1 << 18
+#: Unseen chunks analysed together by :meth:`Analyzer.terms_and_words`.
+_LEARN_BATCH = 1 << 14
 
 
 class _ChunkMemo(dict[str, list[str]]):

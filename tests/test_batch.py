@@ -154,6 +154,26 @@ def test_terms_of_a_cold_document_equal_the_plain_analyzer(sentences: list[str])
     assert analyzer.terms_and_words(sentences) == (terms, words)  # now warm
 
 
+def test_terms_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document with more distinct words than the memo holds: batches clear it midway."""
+    import arsumm.features
+
+    monkeypatch.setattr(arsumm.features, "_MEMO_SIZE", 50)
+    monkeypatch.setattr(arsumm.features, "_LEARN_BATCH", 16)
+
+    class Reverse:
+        def stem(self, token: str) -> str:
+            return token[::-1]
+
+    analyzer = Analyzer(stemmer=Reverse())
+    sentences = arsumm.demo_text().split("\n") * 2
+    terms, words = analyzer.terms_and_words(sentences)
+    assert sum(len(t) for t in terms) > 100
+    assert len(analyzer._memo) <= 50
+    assert terms == [analyzer._terms(s) for s in sentences]
+    assert words == [len(s.split()) for s in sentences]
+
+
 @settings(max_examples=300)
 @given(st.lists(st.text(alphabet=st.sampled_from(_HOSTILE_ALPHABET), max_size=12), max_size=8))
 def test_tokenize_many_equals_tokenize(texts: list[str]) -> None:
