@@ -92,11 +92,25 @@ class Analyzer:
         >>> Analyzer(stemmer="none").terms_and_words(["ذهب الولد إلى المدرسة", "نعم"])
         ([['ذهب', 'الولد', 'المدرسة'], []], [4, 1])
         """
+        terms: list[list[str]] = []
+        words: list[int] = []
+        block: list[list[str]] = []
+        for sentence in sentences:
+            block.append(sentence.split())
+            if len(block) >= _SENTENCE_BLOCK:
+                self._analyse_block(block, terms, words)
+                block = []
+        if block:
+            self._analyse_block(block, terms, words)
+        return terms, words
+
+    def _analyse_block(
+        self, chunk_lists: list[list[str]], terms: list[list[str]], words: list[int]
+    ) -> None:
+        """Append the terms and word counts of a block of split sentences."""
         memo = self._memo
-        chunk_lists = [sentence.split() for sentence in sentences]
         # Chunks never seen before are analysed a batch at a time (one
         # normalisation call per batch): a long document brings thousands.
-        # The batch is bounded, so memory does not grow with the document.
         batch: dict[str, None] = {}
         for chunk in filterfalse(memo.__contains__, chain.from_iterable(chunk_lists)):
             batch[chunk] = None
@@ -106,8 +120,8 @@ class Analyzer:
         if batch:
             self._learn(list(batch))
         lookup = memo.__getitem__  # a chunk dropped since is analysed again
-        terms = [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists]
-        return terms, [len(chunks) for chunks in chunk_lists]
+        terms.extend(list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists)
+        words.extend(map(len, chunk_lists))
 
     def _learn(self, chunks: list[str]) -> None:
         """Analyse ``chunks`` (distinct, not in the memo) and remember their terms."""
@@ -153,6 +167,9 @@ class Analyzer:
 _MEMO_SIZE = 1 << 18
 #: Unseen chunks analysed together by :meth:`Analyzer.terms_and_words`.
 _LEARN_BATCH = 1 << 14
+#: Sentences split at a time by :meth:`Analyzer.terms_and_words` (so that the
+#: chunks of a whole book are never held at once).
+_SENTENCE_BLOCK = 1 << 12
 
 
 class _ChunkMemo(dict[str, list[str]]):

@@ -155,11 +155,12 @@ def test_terms_of_a_cold_document_equal_the_plain_analyzer(sentences: list[str])
 
 
 def test_terms_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A document with more distinct words than the memo holds: batches clear it midway."""
+    """More distinct words than the memo holds (batches clear it midway), in blocks of sentences."""
     import arsumm.features
 
     monkeypatch.setattr(arsumm.features, "_MEMO_SIZE", 50)
     monkeypatch.setattr(arsumm.features, "_LEARN_BATCH", 16)
+    monkeypatch.setattr(arsumm.features, "_SENTENCE_BLOCK", 3)
 
     class Reverse:
         def stem(self, token: str) -> str:
