@@ -128,6 +128,9 @@ def tfidf_blocks(
             matrix = sp.csr_matrix(
                 (data[a:b], indices[a:b], ptr), shape=(n_sentences, n_terms), copy=False
             )
+            # the keys came out of np.unique: sorted, no duplicates (spares
+            # scipy the check each time the flag is read)
+            matrix.has_canonical_format = True
             out.append(matrix)
         r0 = r1
     return out

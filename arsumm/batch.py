@@ -253,7 +253,7 @@ def _summarize_chunk(
     for slot, text, spans, prepared in pending:
         doc_id = chunk[slot][0]
         try:
-            summary = summarizer._analyze(text, spans, budget, prepared).summary
+            summary = summarizer._summary(text, spans, budget, prepared)
             results[slot] = BatchResult(doc_id, tuple(summary))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)

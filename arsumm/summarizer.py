@@ -348,20 +348,37 @@ class Summarizer:
     def _analyze(
         self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None = None
     ) -> Analysis:
-        """:meth:`analyze` after splitting (the entry point of :mod:`arsumm.batch`)."""
-        scores, doc = self._score(text, spans, prepared)
-        content = doc.content
+        """:meth:`analyze` after splitting."""
+        scores, doc, chosen = self._choose(text, spans, budget, prepared)
         sentences = [
             Sentence(i, span.start, span.end, span.text, float(score))
             for i, (span, score) in enumerate(zip(spans, scores, strict=True))
         ]
-        picked = select_diverse(
-            scores[content], doc.graph, doc.words, budget, redundancy=self.redundancy
-        )
-        summary = [sentences[content[j]] for j in picked]
-        content_set = set(content)
+        summary = [sentences[i] for i in chosen]
+        content_set = set(doc.content)
         boilerplate = tuple(i for i in range(len(spans)) if i not in content_set)
         return Analysis(sentences, summary, boilerplate)
+
+    def _summary(
+        self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None = None
+    ) -> list[Sentence]:
+        """The summary :meth:`_analyze` would return, without the other sentences'
+        objects (the entry point of :meth:`summarize` and :mod:`arsumm.batch`)."""
+        scores, _, chosen = self._choose(text, spans, budget, prepared)
+        return [
+            Sentence(i, spans[i].start, spans[i].end, spans[i].text, float(scores[i]))
+            for i in chosen
+        ]
+
+    def _choose(
+        self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None
+    ) -> tuple[FloatArray, _Document, list[int]]:
+        """Score the sentences and pick the summary: scores, document, chosen indices."""
+        scores, doc = self._score(text, spans, prepared)
+        picked = select_diverse(
+            scores[doc.content], doc.graph, doc.words, budget, redundancy=self.redundancy
+        )
+        return scores, doc, [doc.content[j] for j in picked]
 
     def rank(self, text: str) -> list[Sentence]:
         """Score every sentence of ``text``.
@@ -421,7 +438,9 @@ class Summarizer:
         BudgetError
             The budget is invalid (also a ``ValueError``).
         """
-        return self.analyze(text, k=k, ratio=ratio, max_words=max_words).summary
+        budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
+        text, spans = self._spans(text)
+        return self._summary(text, spans, budget)
 
 
 def _check_number(

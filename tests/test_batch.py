@@ -92,6 +92,11 @@ def test_tfidf_engine_matches_sklearn_on_random_term_lists(
         assert isinstance(ours, sp.csr_matrix)
         # the terms are given: the oracle only counts and weighs them
         _assert_identical(ours, doc, _sklearn(doc, lambda terms: terms))
+        # the matrix says it is canonical: each row's columns strictly increase
+        assert ours.has_canonical_format
+        for r in range(ours.shape[0]):
+            row = ours.indices[ours.indptr[r] : ours.indptr[r + 1]]
+            assert (np.diff(row) > 0).all()
 
 
 def test_a_document_without_terms_is_an_error_not_a_matrix() -> None:
