@@ -208,8 +208,9 @@ def ranking_graph(vectors: sp.csr_matrix | sp.csr_array) -> sp.csr_matrix | Floa
     """
     if vectors.shape[0] <= DENSE_MAX_NODES:
         graph = _small_dense(vectors, 0.0)
-        if graph is not None:
-            return graph
+        # too many shared terms for the dense product: what similarity_graph
+        # does next, without laying the shared terms out a second time
+        return graph if graph is not None else _sparse_exact_graph(sp.csr_matrix(vectors), 0.0)
     return similarity_graph(vectors)
 
 

@@ -35,7 +35,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
@@ -155,20 +154,6 @@ class CachedStemmer:
 _ARLSTEM_NORM_CHARS = re.compile("[\u064b-\u065f\u0622\u0623\u0625\u0649]")
 
 
-def _arlstem_norm(norm: Callable[[str], str], token: str) -> str:
-    """ARLSTem.norm(), without its three regex substitutions when they change nothing.
-
-    nltk runs each one under a ReDoS timeout guard, which makes them most of
-    the stemmer's cost; arsumm's tokens are already normalised, so for them
-    only the leading-waw rule is left. The stems are the same for any input.
-    """
-    if _ARLSTEM_NORM_CHARS.search(token) is not None:
-        return norm(token)
-    if token.startswith("\u0648") and len(token) > 3:
-        return token[1:]
-    return token
-
-
 class _ARLSTem:
     """ARLSTem's rules, applied with one string test per group of affixes.
 
@@ -186,7 +171,7 @@ class _ARLSTem:
         from nltk.stem.arlstem import ARLSTem
 
         ref = ARLSTem()
-        self.norm = functools.partial(_arlstem_norm, ref.norm)
+        self.norm = ref.norm
         self.pr2, self.pr3, self.pr32, self.pr4 = (
             tuple(ref.pr2),
             tuple(ref.pr3),
@@ -212,6 +197,9 @@ class _ARLSTem:
 
     def stem(self, token: str) -> str:
         """Return ARLSTem's stem of ``token``."""
+        # ARLSTem.norm() runs three regex substitutions, each under nltk's
+        # ReDoS timeout guard (most of nltk's cost); arsumm's tokens are
+        # already normalised, so for them only its leading-waw rule is left.
         if _ARLSTEM_NORM_CHARS.search(token) is not None:
             token = self.norm(token)
         elif token.startswith("\u0648") and len(token) > 3:  # ARLSTem.norm's leading waw

@@ -36,14 +36,14 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def peak_rss_mb() -> float | None:
-    """Return this process's peak resident set size in MiB (``VmHWM``), if the OS says.
+def vm_hwm_mb(pid: int | str = "self") -> float | None:
+    """Return a process's peak resident set size in MiB (``VmHWM``), if the OS says.
 
     ``VmHWM`` belongs to the process image, so unlike ``ru_maxrss`` it does
-    not include the memory of the parent that forked this process.
+    not include the memory of the parent that forked the process.
     """
     try:
-        with open("/proc/self/status", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
             for line in handle:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) / 1024
@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             run([text], args.ratio)
             result = {"status": "ok", "seconds": time.perf_counter() - begin}
         result["import_seconds"] = imported
-        result["peak_rss_mb"] = peak_rss_mb()
+        result["peak_rss_mb"] = vm_hwm_mb()
     except MemoryError:
         print(json.dumps({"status": "out of memory"}))
         return EXIT_OOM

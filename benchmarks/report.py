@@ -495,7 +495,7 @@ def render(results: Path, img_dir: Path, doc_path: Path) -> str:
             "of the table). Time: the "
             "summarising call alone (ratio 0.3), in a fresh process, so every word is stemmed "
             "for the first time; a run shorter than "
-            f"{sc.get('short_run_s', 5.0):g} s is repeated in {sc.get('repeats', 5)} fresh "
+            f"{sc['short_run_s']:g} s is repeated in {sc['repeats']} fresh "
             "processes and the median shown. Peak RSS: the whole process, including the "
             f"interpreter and imports ({sc['floor_rss_mb']:.0f} MB, the noop row). Exponents "
             "between consecutive sizes: 1 is linear, 2 quadratic; the RSS exponent is computed "

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import RESULTS_DIR, ROOT
+from benchmarks._speed_child import vm_hwm_mb
 from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
 from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.tables import speed_tables
@@ -270,7 +271,7 @@ def run_child(
             pid, wait_status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            sampled = _vm_hwm_mb(proc.pid) or sampled
+            sampled = vm_hwm_mb(proc.pid) or sampled
             if time.perf_counter() - start > timeout:
                 timed_out = True
                 os.killpg(proc.pid, signal.SIGKILL)  # our child's own process group
@@ -316,18 +317,6 @@ def run_child(
         result["status"] = "error"
         result["error"] = report.get("error") or stderr_tail
     return result
-
-
-def _vm_hwm_mb(pid: int) -> float | None:
-    """Peak RSS of a running process from ``/proc`` (Linux), in MiB."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
 
 
 def _exponent(a: float, b: float, n_a: int, n_b: int) -> float | None:

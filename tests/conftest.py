@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from arsumm.splitter import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +71,70 @@ def easc_splits() -> dict[str, list[str]]:
     path = require_data("easc", "splits.json")
     splits: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
     return splits
+
+
+def run_cli(
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m arsumm ARGS`` in a fresh interpreter (``env`` adds variables)."""
+    return subprocess.run(
+        [sys.executable, "-m", "arsumm", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, **env} if env else None,
+        check=False,
+    )
+
+
+def assert_spans_exact(text: str, spans: Sequence[Span], max_chars: int) -> None:
+    """Each span is its slice of ``text``, stripped, at most ``max_chars`` long, in order."""
+    previous_end = 0
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert previous_end <= span.start < span.end
+        assert not span.text[0].isspace()
+        assert not span.text[-1].isspace()
+        assert len(span.text) <= max_chars
+        previous_end = span.end
+
+
+#: Short Arabic words of our own for building large test documents.
+VOCABULARY = [
+    "مطر",
+    "شمس",
+    "نهر",
+    "جبل",
+    "بحر",
+    "سهل",
+    "ريح",
+    "غيم",
+    "برق",
+    "رعد",
+    "ثلج",
+    "ورد",
+    "نخل",
+    "قمح",
+    "زيت",
+    "تمر",
+    "مدينة",
+    "الوادي",
+    "كتاب",
+    "مدرسة",
+    "طريق",
+    "سوق",
+    "ميناء",
+    "مصنع",
+    "حقل",
+    "بيت",
+    "شارع",
+    "جسر",
+    "قرية",
+    "ساحة",
+    "مكتبة",
+    "مستشفى",
+    "جامعة",
+    "ملعب",
+]

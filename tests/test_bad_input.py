@@ -24,6 +24,7 @@ from arsumm import (
     Sentence,
     Span,
 )
+from tests.conftest import VOCABULARY, assert_spans_exact
 
 ARTICLE = (
     "هطلت أمطار غزيرة على مدينة الواحة صباح اليوم. "
@@ -40,14 +41,7 @@ def _words(text: str) -> list[str]:
 
 def check_spans(text: str, spans: list[Span], max_chars: int = 2000) -> None:
     """The splitter's contract: exact, sorted, disjoint, stripped, bounded, complete."""
-    previous_end = 0
-    for span in spans:
-        assert text[span.start : span.end] == span.text
-        assert previous_end <= span.start < span.end
-        assert not span.text[0].isspace()
-        assert not span.text[-1].isspace()
-        assert len(span.text) <= max_chars
-        previous_end = span.end
+    assert_spans_exact(text, spans, max_chars)
     # every non-space character in exactly one span, in order, and no word cut in two
     assert _words(" ".join(s.text for s in spans)) == _words(text)
 
@@ -366,49 +360,12 @@ def test_a_tiny_word_budget_still_returns_the_best_sentence() -> None:
 
 # -- big inputs ----------------------------------------------------------------------
 
-_VOCABULARY = [
-    "مطر",
-    "شمس",
-    "نهر",
-    "جبل",
-    "بحر",
-    "سهل",
-    "ريح",
-    "غيم",
-    "برق",
-    "رعد",
-    "ثلج",
-    "ورد",
-    "نخل",
-    "قمح",
-    "زيت",
-    "تمر",
-    "مدينة",
-    "الوادي",
-    "كتاب",
-    "مدرسة",
-    "طريق",
-    "سوق",
-    "ميناء",
-    "مصنع",
-    "حقل",
-    "بيت",
-    "شارع",
-    "جسر",
-    "قرية",
-    "ساحة",
-    "مكتبة",
-    "مستشفى",
-    "جامعة",
-    "ملعب",
-]
-
 
 @functools.cache
 def _unpunctuated(n_chars: int) -> str:
     """``n_chars`` characters of Arabic words, spaces and nothing else."""
-    v = len(_VOCABULARY)
-    words = [_VOCABULARY[(i * 7 + i // v) % v] for i in range(n_chars // 4)]
+    v = len(VOCABULARY)
+    words = [VOCABULARY[(i * 7 + i // v) % v] for i in range(n_chars // 4)]
     text = " ".join(words)
     while len(text) < n_chars:
         text += " " + text[: n_chars - len(text)]
@@ -418,11 +375,11 @@ def _unpunctuated(n_chars: int) -> str:
 @functools.cache
 def _news(n_chars: int) -> str:
     """``n_chars`` characters of punctuated sentences in paragraphs (10 MB in ~1 s)."""
-    v = len(_VOCABULARY)
+    v = len(VOCABULARY)
     sentences = []
     for i in range(997):  # a prime number of distinct sentences
         length = 6 + i % 15
-        words = [_VOCABULARY[(i * 31 + j * (i % 7 + 1)) % v] for j in range(length)]
+        words = [VOCABULARY[(i * 31 + j * (i % 7 + 1)) % v] for j in range(length)]
         sentences.append(" ".join(words) + ".؟!."[i % 4])
     block = ""
     for i, sentence in enumerate(sentences):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
+
 ARTICLE = (
     "عنوان الخبر\n"
     "هطلت أمطار غزيرة على مدينة الواحة صباح اليوم. "
@@ -27,17 +29,8 @@ ARTICLE = (
 )
 
 
-def run(
-    *args: str, stdin: bytes | None = b"", cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "arsumm", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        cwd=cwd,
-        check=False,
-    )
+def run(*args: str, stdin: bytes | None = b"") -> subprocess.CompletedProcess[bytes]:
+    return run_cli(*args, stdin=stdin)
 
 
 def one_line_error(result: subprocess.CompletedProcess[bytes], status: int, message: str) -> str:

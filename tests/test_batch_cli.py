@@ -15,19 +15,13 @@ import pytest
 
 import arsumm
 from arsumm import cli
+from tests.conftest import run_cli
 
 TEXT = arsumm.demo_text()
 WEATHER = "الطقس حار اليوم في عمان. يتوقع أن يستمر الحر في عمان غدا. انتهت المباراة بالتعادل."
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "arsumm", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
+run = run_cli
 
 
 def jsonl(*records: Any) -> bytes:

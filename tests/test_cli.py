@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,23 +10,14 @@ from pathlib import Path
 import pytest
 
 import arsumm
+from tests.conftest import VOCABULARY, run_cli
 
 ARTICLE = (
     "عنوان الخبر\nهطلت أمطار غزيرة على المدينة. وأغلقت المدارس بسبب الأمطار. وعادت الحياة غدا.\n"
 )
 
 
-def run(
-    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "arsumm", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+run = run_cli
 
 
 @pytest.fixture
@@ -172,24 +162,7 @@ def test_output_file(article: Path, tmp_path: Path) -> None:
 
 def test_pipe_into_head_has_no_traceback(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    words = [
-        "مطر",
-        "شمس",
-        "نهر",
-        "جبل",
-        "بحر",
-        "سهل",
-        "ريح",
-        "غيم",
-        "برق",
-        "رعد",
-        "ثلج",
-        "ورد",
-        "نخل",
-        "قمح",
-        "زيت",
-        "تمر",
-    ]
+    words = VOCABULARY[:16]
     lines = [
         f"{words[i % 16]} {words[(i * 7) % 16]} {words[(i * 5 + 3) % 16]} في الوادي."
         for i in range(3000)

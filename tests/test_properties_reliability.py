@@ -27,6 +27,7 @@ import arsumm
 from arsumm import EmptyTextError, NoArabicError, RuleSplitter, Summarizer
 from arsumm.errors import ArsummError
 from arsumm.normalize import has_arabic_letter
+from tests.conftest import assert_spans_exact
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,14 +151,7 @@ def test_split_spans_are_exact_sorted_disjoint_bounded_and_complete(
 ) -> None:
     splitter = RuleSplitter(max_chars=max_chars, hard_wrap=hard_wrap)
     spans = splitter.split(text)
-    previous_end = 0
-    for span in spans:
-        assert text[span.start : span.end] == span.text
-        assert previous_end <= span.start < span.end
-        assert not span.text[0].isspace()
-        assert not span.text[-1].isspace()
-        assert len(span.text) <= max_chars
-        previous_end = span.end
+    assert_spans_exact(text, spans, max_chars)
     # every non-space character lies in exactly one span
     assert _nonspace("".join(s.text for s in spans)) == _nonspace(text)
     assert bool(spans) == bool(text.strip())

@@ -297,3 +297,12 @@ def test_small_graph_sums_duplicate_entries() -> None:
     )
     assert not vectors.has_canonical_format
     np.testing.assert_allclose(similarity_graph(vectors).toarray(), [[0, 0.7], [0.7, 0]])
+
+
+def test_ranking_graph_of_a_short_document_with_many_shared_terms() -> None:
+    """Too many shared terms for the dense product: the sparse one, the same numbers."""
+    vectors = random_vectors(60, 400, 0.5, seed=3)
+    graph = ranking_graph(vectors)
+    assert sp.issparse(graph)
+    np.testing.assert_array_equal(graph.toarray(), similarity_graph(vectors).toarray())
+    np.testing.assert_allclose(graph.toarray(), exact_graph(vectors), rtol=0, atol=1e-14)
