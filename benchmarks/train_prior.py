@@ -134,6 +134,21 @@ def _rouge12(doc: _Doc, chosen: Sequence[int]) -> tuple[float, float]:
 
 
 def _fit_pairwise(docs: Sequence[_Doc], c: float) -> LinearPrior:
+    mean, scale, coef = pairwise_coefficients(docs, c)
+    return LinearPrior(
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        coef=tuple(float(v) for v in coef),
+    )
+
+
+def pairwise_coefficients(
+    docs: Sequence[_Doc], c: float
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Fit the pairwise logistic regression; return feature mean, scale and coefficients.
+
+    Works for any number of feature columns (``benchmarks.dev_study`` tries more).
+    """
     stacked = np.vstack([d.features for d in docs])
     mean = stacked.mean(axis=0)
     scale = stacked.std(axis=0)
@@ -149,11 +164,8 @@ def _fit_pairwise(docs: Sequence[_Doc], c: float) -> LinearPrior:
         targets += [better, 1 - better]
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
     model.fit(np.vstack(diffs), np.concatenate(targets))
-    return LinearPrior(
-        mean=tuple(float(v) for v in mean),
-        scale=tuple(float(v) for v in scale),
-        coef=tuple(float(v) for v in model.coef_.ravel()),
-    )
+    coef: FloatArray = model.coef_.ravel().astype(np.float64)
+    return mean, scale, coef
 
 
 def _evaluate(

@@ -49,6 +49,7 @@ MODULES = [
     "benchmarks.speed",
     "benchmarks.report",
     "benchmarks._speed_child",
+    "benchmarks.dev_study",
 ]
 
 PEER_PACKAGE = {name: name.split("-")[0] for name in PEERS}  # sumy-lsa -> sumy
