@@ -35,7 +35,7 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,6 @@ from benchmarks.train_prior import (
 )
 
 FloatArray = npt.NDArray[np.float64]
-FeatureFn = Callable[[_Doc], FloatArray]
 
 OUT_JSON = RESULTS_DIR / "dev-study.json"
 FOLDS = 5
@@ -182,6 +181,21 @@ def _with_features(doc: _Doc, features: FloatArray) -> _Doc:
     return _Doc(doc.doc_id, features, doc.labels, doc.words, doc.graph, doc.tokens, doc.refs)
 
 
+def _held_out_ranks(
+    docs: Sequence[_Doc], setting: dict[str, float], folds: Sequence[tuple[list[int], list[int]]]
+) -> Iterator[tuple[int, FloatArray]]:
+    """Yield ``(i, scores)`` for every held-out article of every fold, from its fold's model."""
+    for held, train in folds:
+        model = pairwise_coefficients([docs[i] for i in train], setting["C"])
+        for i in held:
+            d = docs[i]
+            teleport = _teleport(d.features, model, setting["temperature"])
+            if setting["damping"] > 0:
+                yield i, pagerank(d.graph, damping=setting["damping"], personalization=teleport)
+            else:
+                yield i, teleport
+
+
 def out_of_fold(
     docs: Sequence[_Doc], setting: dict[str, float], budgets: Sequence[Budget]
 ) -> dict[str, FloatArray]:
@@ -190,21 +204,11 @@ def out_of_fold(
     Returns ``{budget tag: array of shape (len(docs), 2)}``, rows aligned with ``docs``.
     """
     sums = {budget_tag(b): np.zeros((len(docs), 2)) for b in budgets}
-    for held, train in _folds(docs):
-        model = pairwise_coefficients([docs[i] for i in train], setting["C"])
-        for i in held:
-            d = docs[i]
-            teleport = _teleport(d.features, model, setting["temperature"])
-            ranks = (
-                pagerank(d.graph, damping=setting["damping"], personalization=teleport)
-                if setting["damping"] > 0
-                else teleport
-            )
-            for b in budgets:
-                chosen = select_diverse(
-                    ranks, d.graph, d.words, b, redundancy=setting["redundancy"]
-                )
-                sums[budget_tag(b)][i] += _rouge12(d, chosen)
+    for i, ranks in _held_out_ranks(docs, setting, _folds(docs)):
+        d = docs[i]
+        for b in budgets:
+            chosen = select_diverse(ranks, d.graph, d.words, b, redundancy=setting["redundancy"])
+            sums[budget_tag(b)][i] += _rouge12(d, chosen)
     return {tag: s * 100 / len(SEEDS) for tag, s in sums.items()}
 
 
@@ -392,17 +396,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _oof_chosen(docs: Sequence[_Doc], setting: dict[str, float], budget: Budget) -> list[list[int]]:
-    """The headline summary of every article from the model of its first-seed fold."""
+    """The summary of every article under ``budget`` from its first-seed fold's model."""
     chosen: list[list[int]] = [[] for _ in docs]
-    for held, train in _folds(docs)[:FOLDS]:
-        model = pairwise_coefficients([docs[i] for i in train], setting["C"])
-        for i in held:
-            d = docs[i]
-            teleport = _teleport(d.features, model, setting["temperature"])
-            ranks = pagerank(d.graph, damping=setting["damping"], personalization=teleport)
-            chosen[i] = select_diverse(
-                ranks, d.graph, d.words, budget, redundancy=setting["redundancy"]
-            )
+    for i, ranks in _held_out_ranks(docs, setting, _folds(docs)[:FOLDS]):
+        d = docs[i]
+        redundancy = setting["redundancy"]
+        chosen[i] = select_diverse(ranks, d.graph, d.words, budget, redundancy=redundancy)
     return chosen
 
 
