@@ -32,6 +32,7 @@ benchmarks.ablation --render-only`` puts them in docs/quality.md.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 from collections import Counter
@@ -55,10 +56,10 @@ from benchmarks.scoring import bootstrap_indices, interval
 from benchmarks.train_prior import (
     PREFIX,
     _Doc,
-    _prepare,
     _rouge12,
     _squash,
     pairwise_coefficients,
+    prepare_with_document,
 )
 
 FloatArray = npt.NDArray[np.float64]
@@ -177,10 +178,6 @@ def _folds(docs: Sequence[_Doc]) -> list[tuple[list[int], list[int]]]:
     return out
 
 
-def _with_features(doc: _Doc, features: FloatArray) -> _Doc:
-    return _Doc(doc.doc_id, features, doc.labels, doc.words, doc.graph, doc.tokens, doc.refs)
-
-
 def _held_out_ranks(
     docs: Sequence[_Doc], setting: dict[str, float], folds: Sequence[tuple[list[int], list[int]]]
 ) -> Iterator[tuple[int, FloatArray]]:
@@ -259,15 +256,7 @@ def reference_kind(sentences: Sequence[str], reference: str) -> str:
 
 def _rouge1_against(doc: _Doc, chosen: Sequence[int], refs: Sequence[int]) -> float:
     """ROUGE-1 F1 (x100) against the references numbered ``refs`` only."""
-    keep = _Doc(
-        doc.doc_id,
-        doc.features,
-        doc.labels,
-        doc.words,
-        doc.graph,
-        doc.tokens,
-        [doc.refs[r] for r in refs],
-    )
+    keep = dataclasses.replace(doc, refs=[doc.refs[r] for r in refs])
     return _rouge12(keep, chosen)[0] * 100
 
 
@@ -283,21 +272,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT_JSON, help="result JSON")
     args = parser.parse_args(argv)
     data = args.data or default_data_path()
-    documents = load_split(load_documents(data), load_splits(data.with_name("splits.json")), "dev")
+    documents = sorted(
+        load_split(load_documents(data), load_splits(data.with_name("splits.json")), "dev"),
+        key=lambda d: d.id,
+    )
     summarizer = Summarizer(prior="uniform")
     docs, sentences, terms, vectors = [], [], [], []
-    for document in sorted(documents, key=lambda d: d.id):
+    for document in documents:
         raw = {"id": document.id, "text": document.text, "references": document.references}
-        docs.append(_prepare(raw, summarizer))
-        text, spans = summarizer._spans(document.text)
-        prepared = summarizer._document(text, spans)
+        training, prepared = prepare_with_document(raw, summarizer)
+        docs.append(training)
         sentences.append([s.text for s in prepared.spans])
         terms.append(prepared.term_lists)
         vectors.append(prepared.vectors)
-    info = dict(load_default_prior().info)
+    shipped = load_default_prior()
+    info = dict(shipped.info)
     setting = {
         "C": float(info["C"]),
-        "temperature": load_default_prior().temperature,
+        "temperature": shipped.temperature,
         "damping": float(info["damping"]),
         "redundancy": float(info["redundancy"]),
     }
@@ -327,9 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kinds: Counter[str] = Counter()
     by_kind: dict[str, dict[str, list[float]]] = {}
     oof_chosen = _oof_chosen(docs, setting, headline)
-    for d, sents, document, chosen in zip(
-        docs, sentences, sorted(documents, key=lambda d: d.id), oof_chosen, strict=True
-    ):
+    for d, sents, document, chosen in zip(docs, sentences, documents, oof_chosen, strict=True):
         groups: dict[str, list[int]] = {}
         for r, reference in enumerate(document.references):
             kind = reference_kind(sents, reference)
@@ -369,13 +359,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     candidates = [{"features": "the ten of the default", "rouge1": round(ratio_mean(docs), 2)}]
     for k, name in enumerate(EXTRA_FEATURES):
         widened = [
-            _with_features(d, np.hstack([d.features, x[:, k : k + 1]]))
+            dataclasses.replace(d, features=np.hstack([d.features, x[:, k : k + 1]]))
             for d, x in zip(docs, extras, strict=True)
         ]
         candidates.append({"features": f"+ {name}", "rouge1": round(ratio_mean(widened), 2)})
         print(f"  + {name}: {candidates[-1]['rouge1']}", file=sys.stderr)
     widened = [
-        _with_features(d, np.hstack([d.features, x])) for d, x in zip(docs, extras, strict=True)
+        dataclasses.replace(d, features=np.hstack([d.features, x]))
+        for d, x in zip(docs, extras, strict=True)
     ]
     candidates.append({"features": "+ all eight", "rouge1": round(ratio_mean(widened), 2)})
 

@@ -49,6 +49,7 @@ from arsumm.normalize import normalize
 from arsumm.prior import FEATURES, LinearPrior
 from arsumm.rank import pagerank
 from arsumm.select import Budget, select_diverse
+from arsumm.summarizer import _Document
 from benchmarks.provenance import command_line, display_path, git_commit
 from benchmarks.scoring import ArabicRougeTokenizer
 
@@ -85,6 +86,11 @@ class _Doc:
 
 
 def _prepare(record: dict[str, Any], summarizer: Summarizer) -> _Doc:
+    return prepare_with_document(record, summarizer)[0]
+
+
+def prepare_with_document(record: dict[str, Any], summarizer: Summarizer) -> tuple[_Doc, _Document]:
+    """Run one EASC record through arsumm; return its training view and arsumm's document."""
     text = record["text"]
     text, spans = summarizer._spans(text)
     doc = summarizer._document(text, spans)
@@ -103,7 +109,7 @@ def _prepare(record: dict[str, Any], summarizer: Summarizer) -> _Doc:
                 max(len(toks) - 1, 1),
             )
         )
-    return _Doc(
+    training = _Doc(
         record["id"],
         doc.features(),
         labels,
@@ -112,6 +118,7 @@ def _prepare(record: dict[str, Any], summarizer: Summarizer) -> _Doc:
         [_TOKENIZER.tokenize(s.text) for s in doc.spans],
         refs,
     )
+    return training, doc
 
 
 def _rouge12(doc: _Doc, chosen: Sequence[int]) -> tuple[float, float]:

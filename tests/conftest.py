@@ -20,6 +20,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from arsumm.splitter import Span
+from benchmarks.data import Document, load_split
+from benchmarks.methods import Prepared
+from benchmarks.rouge import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +74,15 @@ def easc_splits() -> dict[str, list[str]]:
     path = require_data("easc", "splits.json")
     splits: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
     return splits
+
+
+@pytest.fixture(scope="session")
+def easc_dev(easc_docs: list[dict[str, Any]], easc_splits: dict[str, list[str]]) -> list[Prepared]:
+    """The EASC dev articles, split and tokenised as the benchmark suite scores them."""
+    corpus = [
+        Document(d["id"], d.get("topic", ""), d["text"], tuple(d["references"])) for d in easc_docs
+    ]
+    return prepare(load_split(corpus, easc_splits, "dev"))
 
 
 def run_cli(

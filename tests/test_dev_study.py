@@ -13,9 +13,8 @@ import pytest
 
 from arsumm.select import Budget
 from benchmarks import dev_study
-from benchmarks.data import Document, load_split
-from benchmarks.methods import Context, build
-from benchmarks.rouge import prepare, score_method
+from benchmarks.methods import Context, Prepared, build
+from benchmarks.rouge import score_method
 from benchmarks.scoring import Rouge
 from tests.conftest import require_data
 
@@ -39,15 +38,10 @@ def test_study_reads_dev_only(study: dict[str, Any], easc_splits: dict[str, list
 
 def test_study_lead_agrees_with_the_suite(
     study: dict[str, Any],
-    easc_docs: list[dict[str, Any]],
-    easc_splits: dict[str, list[str]],
+    easc_dev: list[Prepared],
 ) -> None:
-    corpus = [
-        Document(d["id"], d.get("topic", ""), d["text"], tuple(d["references"])) for d in easc_docs
-    ]
-    dev = prepare(load_split(corpus, easc_splits, "dev"))
     (lead,) = build(["lead"], Context())
-    run = score_method(lead, dev, Budget.of(ratio=0.3), rouge=Rouge(("rouge1", "rouge2")))
+    run = score_method(lead, easc_dev, Budget.of(ratio=0.3), rouge=Rouge(("rouge1", "rouge2")))
     row = next(r for r in study["sweep"] if r["tag"] == "ratio0.3")
     assert row["lead_rouge1"]["mean"] == pytest.approx(
         100 * float(run.f["rouge1"].mean()), abs=0.05

@@ -20,9 +20,8 @@ from typing import Any
 import pytest
 
 from arsumm.select import Budget
-from benchmarks.data import Document, load_split
-from benchmarks.methods import Context, build
-from benchmarks.rouge import BASELINE, prepare, score_method
+from benchmarks.methods import Context, Prepared, build
+from benchmarks.rouge import BASELINE, score_method
 from benchmarks.scoring import Rouge
 
 GATED = ("rouge1", "rouge2")
@@ -47,16 +46,11 @@ def test_baseline_records_how_it_was_made(baseline: dict[str, Any]) -> None:
 
 def test_default_arsumm_keeps_its_rouge_on_easc_dev(
     baseline: dict[str, Any],
-    easc_docs: list[dict[str, Any]],
-    easc_splits: dict[str, list[str]],
+    easc_dev: list[Prepared],
 ) -> None:
-    corpus = [
-        Document(d["id"], d.get("topic", ""), d["text"], tuple(d["references"])) for d in easc_docs
-    ]
-    dev = prepare(load_split(corpus, easc_splits, "dev"))
-    assert len(dev) == baseline["n_docs"]
+    assert len(easc_dev) == baseline["n_docs"]
     (arsumm,) = build(["arsumm"], Context())
-    run = score_method(arsumm, dev, Budget.of(ratio=baseline["ratio"]), rouge=Rouge(GATED))
+    run = score_method(arsumm, easc_dev, Budget.of(ratio=baseline["ratio"]), rouge=Rouge(GATED))
     assert run.failures == []
     for metric in GATED:
         got = 100.0 * float(run.f[metric].mean())
