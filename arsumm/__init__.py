@@ -20,12 +20,22 @@ from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
 from arsumm.batch import BatchResult, summarize_many
-from arsumm.errors import ArsummError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.document import Document
+from arsumm.errors import (
+    ArsummError,
+    ConfigError,
+    EmptyTextError,
+    NoArabicError,
+    NoContentError,
+)
 from arsumm.html import to_html
-from arsumm.select import BudgetError
+from arsumm.idf import BackgroundIDF
+from arsumm.prior import LinearPrior
+from arsumm.rank import Ranker, TextRank
+from arsumm.select import Budget, BudgetError
 from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
 from arsumm.stemmer import Stemmer
-from arsumm.summarizer import Sentence, Summarizer, summarize
+from arsumm.summarizer import Analysis, Sentence, Summarizer, summarize
 
 try:
     __version__ = version("arsumm")
@@ -33,18 +43,26 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0+unknown"
 
 __all__ = [
+    "Analysis",
     "ArsummError",
+    "BackgroundIDF",
     "BatchResult",
+    "Budget",
     "BudgetError",
+    "ConfigError",
+    "Document",
     "EmptyTextError",
+    "LinearPrior",
     "NoArabicError",
     "NoContentError",
+    "Ranker",
     "RuleSplitter",
     "Sentence",
     "Span",
     "Splitter",
     "Stemmer",
     "Summarizer",
+    "TextRank",
     "__version__",
     "demo_text",
     "split_sentences",

@@ -39,11 +39,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from arsumm.errors import NoContentError
-from arsumm.features import term_vectors_many
+from arsumm.document import Document
 from arsumm.select import Budget
-from arsumm.splitter import Span
-from arsumm.summarizer import Sentence, Summarizer, _Prepared
+from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
 
@@ -113,12 +111,12 @@ class BatchResult:
 def summarize_many(
     texts: Iterable[Any],
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
     n_jobs: int | None = 1,
     progress: bool = False,
-    **options: Any,
 ) -> Iterator[BatchResult]:
     """Summarise every text of ``texts``; yield the results lazily, in order.
 
@@ -126,28 +124,29 @@ def summarize_many(
     ----------
     texts : iterable
         Texts, or ``(id, text)`` pairs (tuples or lists of two), or a mix.
-        Read lazily, a batch at a time.
+        Read lazily, a batch at a time. A single string is refused (it would
+        be read as a sequence of one-character texts).
+    summarizer : Summarizer, optional
+        The configuration; the default is ``Summarizer()``.
     k, ratio, max_words
         The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
     n_jobs : int or None, default 1
         Worker processes; 1 or None works in this process, -1 uses every CPU.
-        With several processes the configuration (``options``) must pickle.
+        With several processes the summarizer must pickle.
     progress : bool, default False
         Show a tqdm progress bar on standard error.
-    **options
-        Keyword arguments of :class:`arsumm.Summarizer`, e.g. ``stemmer="light"``.
 
     Returns
     -------
     iterator of BatchResult
         Exactly one result per input, in input order. ``result.sentences``
-        equals ``arsumm.summarize(text, ...)`` for the same budget and options.
+        equals ``summarizer.summarize(text, ...)`` for the same budget.
 
     Raises
     ------
-    BudgetError, TypeError, ValueError
-        At the call, for an invalid budget, option or ``n_jobs``; never while
-        iterating.
+    BudgetError, ConfigError, TypeError
+        At the call, for an invalid budget, summarizer, ``texts`` or ``n_jobs``;
+        never while iterating.
 
     Examples
     --------
@@ -155,16 +154,20 @@ def summarize_many(
     >>> results = arsumm.summarize_many([arsumm.demo_text()] * 2, ratio=0.1)
     >>> [[s.index for s in r.sentences] for r in results]
     [[0, 4], [0, 4]]
+    >>> light = arsumm.Summarizer(stemmer="light")
+    >>> [r.ok for r in arsumm.summarize_many([arsumm.demo_text()], summarizer=light)]
+    [True]
     """
+    texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
-    summarizer = Summarizer(**options)
+    summarizer = _check_summarizer(summarizer)
     workers = _workers(n_jobs)
     if workers > 1:
         try:
             payload = pickle.dumps((summarizer, budget))
         except Exception as exc:
             raise TypeError(
-                f"n_jobs={n_jobs} sends the configuration to worker processes, but it does "
+                f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
@@ -179,10 +182,10 @@ def summarize_many(
 def summarize_partition(
     items: Iterable[Any],
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
-    **options: Any,
 ) -> list[BatchResult]:
     """Summarise one partition of a distributed collection, in this process.
 
@@ -196,7 +199,32 @@ def summarize_partition(
     >>> [r.ok for r in summarize_partition([("a", arsumm.demo_text()), ("b", "")])]
     [True, False]
     """
-    return list(summarize_many(items, k=k, ratio=ratio, max_words=max_words, **options))
+    return list(summarize_many(items, summarizer=summarizer, k=k, ratio=ratio, max_words=max_words))
+
+
+def _check_texts(texts: Any, where: str) -> Iterable[Any]:
+    """``texts`` if it is an iterable of documents; a TypeError that says what to pass."""
+    if isinstance(texts, str | bytes | bytearray):
+        raise TypeError(
+            f"{where} takes an iterable of texts or (id, text) pairs, got a single "
+            f"{type(texts).__name__}; wrap one text in a list: [text]"
+        )
+    if not isinstance(texts, Iterable):
+        raise TypeError(
+            f"{where} takes an iterable of texts or (id, text) pairs, got {type(texts).__name__}"
+        )
+    return texts
+
+
+def _check_summarizer(summarizer: object) -> Summarizer:
+    if summarizer is None:
+        return Summarizer()
+    if not isinstance(summarizer, Summarizer):
+        raise TypeError(
+            f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}; "
+            "configure one with Summarizer(stemmer=..., ...)"
+        )
+    return summarizer
 
 
 # -- in this process ---------------------------------------------------------
@@ -228,32 +256,25 @@ def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
 def _summarize_chunk(
     summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
 ) -> list[BatchResult]:
-    """Summarise a batch: split and analyse each text, vectorise them together, rank each."""
+    """Summarise a batch: prepare each text, vectorise them together, score and choose each."""
     results: list[BatchResult | None] = [None] * len(chunk)
-    pending: list[tuple[int, str, list[Span], _Prepared]] = []
+    prepared: list[tuple[int, Document]] = []
     for slot, (doc_id, text) in enumerate(chunk):
         try:
-            text, spans = summarizer._spans(text)
-            pending.append((slot, text, spans, summarizer._terms(spans)))
+            prepared.append((slot, summarizer.prepare(text)))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)
-    if summarizer.idf is None and pending:
-        # the batched TF-IDF: each document's matrix equals term_vectors(its terms)
-        try:
-            blocks = term_vectors_many([prepared.term_lists for *_, prepared in pending])
-        except Exception:  # pragma: no cover - a bug; let each document fail on its own
-            blocks = [None] * len(pending)
-        ready = []
-        for (slot, text, spans, prepared), block in zip(pending, blocks, strict=True):
-            if isinstance(block, NoContentError):
-                results[slot] = BatchResult.failure(chunk[slot][0], block)
-            else:
-                ready.append((slot, text, spans, prepared._replace(vectors=block)))
-        pending = ready
-    for slot, text, spans, prepared in pending:
+    try:
+        vectorized = summarizer.vectorize_many([document for _, document in prepared])
+    except Exception:  # pragma: no cover - a bug; let each document fail on its own
+        vectorized = [document for _, document in prepared]
+    for (slot, _), document in zip(prepared, vectorized, strict=True):
         doc_id = chunk[slot][0]
+        if isinstance(document, Exception):
+            results[slot] = BatchResult.failure(doc_id, document)
+            continue
         try:
-            summary = summarizer._summary(text, spans, budget, prepared)
+            summary = summarizer.summarize_document(document, budget)
             results[slot] = BatchResult(doc_id, tuple(summary))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)

@@ -443,7 +443,7 @@ def _batch_stream(
             ratio=args.ratio,
             max_words=args.max_words,
             n_jobs=args.jobs,
-            stemmer=args.stemmer,
+            summarizer=Summarizer(stemmer=args.stemmer),
         )
         for result in results:
             emit_bad_lines()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "ArsummError",
+    "ConfigError",
     "EmptyTextError",
     "NoArabicError",
     "NoContentError",
@@ -26,6 +27,14 @@ __all__ = [
 
 class ArsummError(Exception):
     """Base class of every error arsumm raises on purpose."""
+
+
+class ConfigError(ArsummError, ValueError):
+    """A setting has a value it cannot take (a damping of 1.5, an unknown stemmer).
+
+    Raised when the configured object is made, never later. A setting of the
+    wrong *type* raises :class:`TypeError` instead.
+    """
 
 
 class EmptyTextError(ArsummError, ValueError):

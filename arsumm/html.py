@@ -45,6 +45,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from arsumm.chars import LINE_BREAK_RE
 from arsumm.rank import order_by_score
 from arsumm.summarizer import Sentence, Summarizer
 
@@ -62,8 +63,6 @@ _BIDI_NAMES = {
     "\u2068": ("FSI", "FIRST STRONG ISOLATE"),
     "\u2069": ("PDI", "POP DIRECTIONAL ISOLATE"),
 }
-# Line breaks as the splitter knows them; shown as plain line feeds.
-_LINE_BREAK_RE = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 # What html.escape leaves alone but must not reach the page as is: bidi
 # controls, C0/C1 controls other than tab and line feed, lone surrogates.
 _SPECIAL_RE = re.compile(
@@ -85,13 +84,13 @@ def _special(match: re.Match[str]) -> str:
 
 def _escape(text: str) -> str:
     """Escape ``text`` for an element's content or a quoted attribute value."""
-    text = _LINE_BREAK_RE.sub("\n", text)
+    text = LINE_BREAK_RE.sub("\n", text)
     return _SPECIAL_RE.sub(_special, html.escape(text, quote=True))
 
 
 def _attr(text: str) -> str:
     """Escape ``text`` for a quoted attribute value: no markup, one line."""
-    text = " ".join(_LINE_BREAK_RE.sub("\n", text).split())
+    text = " ".join(LINE_BREAK_RE.sub("\n", text).split())
     text = _SPECIAL_RE.sub(
         lambda m: _BIDI_NAMES[m.group()][0] if m.group() in _BIDI_NAMES else "\ufffd", text
     )
@@ -406,7 +405,7 @@ def _gap(gap: str, *, first: bool, last: bool = False) -> str:
         return f'<span class="gap"><bdi>{_escape(gap)}</bdi></span>'
     if first or last:
         return ""
-    breaks = len(_LINE_BREAK_RE.findall(gap))
+    breaks = len(LINE_BREAK_RE.findall(gap))
     if breaks >= 2:
         return "</p>\n<p>"
     return "\n" if breaks == 1 else " "

@@ -45,19 +45,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from arsumm.normalize import ARABIC_LETTER_RE, FORMAT_CHARS, normalize
+from arsumm.chars import (
+    ARABIC_LETTER_RE,
+    CLOSERS,
+    FORMAT_CHARS,
+    LINE_BREAKS,
+    OPENERS,
+    SENTENCE_END,
+    ZERO_WIDTH,
+)
+from arsumm.checks import boolean, integer
+from arsumm.normalize import normalize
 
 __all__ = ["RuleSplitter", "Span", "Splitter", "split_sentences"]
 
-_TERMINALS = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"
-_CLOSERS = "\"'\u00bb\u201d\u2019\u203a)]}\ufd3e"
-_OPENERS = "\"'\u00ab\u201c\u2018\u2039([{\ufd3f"
 _SOFT_BREAK_PREFERENCE = "\u060c\u061b:;,"  # ، ؛ : ; ,
 _BULLETS = "*-\u2022\u25cf\u25aa\u25a0\u2013\u2014\u0640\u00b7>#"
 
 # A terminal run and the closers glued to it.
-_PUNCT_RE = re.compile(f"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS + FORMAT_CHARS)}]*")
-_BREAK_CHARS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+_PUNCT_RE = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + FORMAT_CHARS)}]*")
+_BREAK_CHARS = LINE_BREAKS
 # A line break, or a run of them with only spaces between (blank lines).
 _LINE_BREAK_RUN_RE = re.compile(
     f"(?:\r\n|[{_BREAK_CHARS}])(?:[^\\S{_BREAK_CHARS}]*(?:\r\n|[{_BREAK_CHARS}]))*"
@@ -137,16 +144,8 @@ class Splitter(Protocol):
         ...
 
 
-# Characters that take no room on a line: tashkeel, tatweel, format marks.
-_ZERO_WIDTH = str.maketrans(
-    dict.fromkeys(
-        [chr(c) for c in range(0x0610, 0x061B)]
-        + [chr(c) for c in range(0x064B, 0x0660)]
-        + ["\u0670", "\u0640"]
-        + [chr(c) for c in range(0x06D6, 0x06EE)]
-        + list(FORMAT_CHARS)
-    )
-)
+# Characters that take no room on a line: marks, tatweel, format characters.
+_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 _ZERO_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ZERO_WIDTH) + "]")
 
 
@@ -317,11 +316,11 @@ def _punct_boundaries(text: str) -> Iterator[int]:
         end = m.end()
         if end < n:
             nxt = text[end]
-            if not (nxt.isspace() or nxt in _OPENERS or ARABIC_LETTER_RE.match(nxt)):
+            if not (nxt.isspace() or nxt in OPENERS or ARABIC_LETTER_RE.match(nxt)):
                 continue
         if url_starts and _inside(m.start(), url_starts, url_ends):
             continue
-        run = text[m.start() : end].rstrip(_CLOSERS + FORMAT_CHARS)
+        run = text[m.start() : end].rstrip(CLOSERS + FORMAT_CHARS)
         if run == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
             continue
         yield end
@@ -352,7 +351,7 @@ def _cut_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple
         yield start, end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RuleSplitter:
     """The default splitter: rules for Arabic punctuation, lines and numbers.
 
@@ -376,10 +375,8 @@ class RuleSplitter:
     hard_wrap: bool = True
 
     def __post_init__(self) -> None:
-        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int):
-            raise TypeError(f"max_chars must be an int, got {type(self.max_chars).__name__}")
-        if self.max_chars < 20:
-            raise ValueError(f"max_chars must be at least 20, got {self.max_chars}")
+        object.__setattr__(self, "max_chars", integer("max_chars", self.max_chars, low=20))
+        boolean("hard_wrap", self.hard_wrap)
 
     def split(self, text: str) -> list[Span]:
         """Split ``text`` into sentences.

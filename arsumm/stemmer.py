@@ -39,6 +39,9 @@ import re
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
+from arsumm.checks import integer
+from arsumm.errors import ConfigError
+
 __all__ = ["STEMMERS", "CachedStemmer", "LightStemmer", "Stemmer", "get_stemmer"]
 
 
@@ -127,8 +130,7 @@ class CachedStemmer:
     """
 
     def __init__(self, stemmer: Stemmer, max_size: int = 1 << 20) -> None:
-        if max_size < 1:
-            raise ValueError(f"max_size must be at least 1, got {max_size}")
+        integer("max_size", max_size, low=1)
         self.stemmer = stemmer
         self.max_size = max_size
         self.cache: dict[str, str] = {}
@@ -332,7 +334,7 @@ def get_stemmer(name: str) -> CachedStemmer:
 
     Raises
     ------
-    ValueError
+    ConfigError
         If ``name`` is not a built-in stemmer.
     """
     if not isinstance(name, str):
@@ -343,7 +345,7 @@ def get_stemmer(name: str) -> CachedStemmer:
         pass
     if name not in STEMMERS:
         valid = ", ".join(repr(n) for n in STEMMERS)
-        raise ValueError(
+        raise ConfigError(
             f"unknown stemmer {name!r}; choose one of {valid} or pass an object with .stem()"
         )
     instance = CachedStemmer(STEMMERS[name]())

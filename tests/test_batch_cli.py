@@ -91,7 +91,7 @@ def test_fields_budget_and_stemmer_options(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     records = read_records(out)
     assert [r["id"] for r in records] == ["u1", "u2"]
-    expected = arsumm.summarize(TEXT, ratio=0.2, stemmer="light")
+    expected = arsumm.Summarizer(stemmer="light").summarize(TEXT, ratio=0.2)
     assert [s["index"] for s in records[0]["summary"]] == [s.index for s in expected]
 
 

@@ -74,13 +74,14 @@ def test_dataframe_column_on_a_local_cluster(client: Any) -> None:
     frame = pd.DataFrame({"text": [text for _, text in docs]}, index=[i for i, _ in docs])
     frame.loc["doc-13", "text"] = None  # a missing value: an error result, not a failure
     column = dd.from_pandas(frame, npartitions=3, sort=False)["text"]
-    results = summarize_series(column, k=2, stemmer="light").compute()
+    light = arsumm.Summarizer(stemmer="light")
+    results = summarize_series(column, k=2, summarizer=light).compute()
     assert list(results.index) == list(frame.index)
     for label, result in results.items():
         text = frame.loc[label, "text"]
         assert result.id == label
         if isinstance(text, str) and text.strip() and result.ok:
-            assert list(result.sentences) == arsumm.summarize(text, k=2, stemmer="light")
+            assert list(result.sentences) == light.summarize(text, k=2)
     assert results["doc-13"].error_type == "TypeError"
     assert results["doc-110"].error_type == "NoArabicError"
 
@@ -89,5 +90,9 @@ def test_options_are_checked_before_anything_runs() -> None:
     bag = db.from_sequence(["نص"], npartitions=1)
     with pytest.raises(arsumm.BudgetError):
         summarize_bag(bag, k=0)
-    with pytest.raises(ValueError, match="stemmer"):
-        summarize_bag(bag, stemmer="porter")
+    with pytest.raises(TypeError, match="summarizer must be"):
+        summarize_bag(bag, summarizer="light")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"takes a dask\.bag\.Bag"):
+        summarize_bag(["نص"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"takes a dask\.dataframe\.Series"):
+        summarize_series(["نص"])  # type: ignore[arg-type]
