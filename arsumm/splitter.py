@@ -104,6 +104,17 @@ ABBREVIATIONS = frozenset(
     }
 )
 
+#: Abbreviations that can also end a sentence (normalised): era markers (م
+#: ميلادي, هـ هجري, ق.م. قبل الميلاد, ب.م.) and «إلخ.» / «اهـ.»; after one of
+#: them a period ends the sentence when the next word clearly opens a new one.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"م", "ه", "ق.م", "ب.م", "الخ", "اه"})
+# A year, then a one-letter era marker (with marks or tatweel) just before a period.
+_YEAR_BEFORE_RE = re.compile(
+    f"[0-9\u0660-\u0669\u06f0-\u06f9][ \t\u00a0]*[\u0645\u0647][{ZERO_WIDTH}]*\\Z"
+)
+# Whitespace (not a line break, which is a boundary anyway) and the next word.
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\s]+)")
+
 _MAX_ABBREV_LOOKBACK = 12
 _WORD_CUTS = " \t\n\r\u00a0(\u00ab\"'\u201c"
 _LAST_WORD_RE = re.compile(f"[^{re.escape(_WORD_CUTS)}]*\\Z")
@@ -262,7 +273,20 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Decide whether the single period at ``dot`` closes an abbreviation."""
+    """Decide whether the single period at ``dot`` closes an abbreviation that
+    does not end the sentence."""
+    word = _abbreviation_before(text, dot)
+    if word is None:
+        return False
+    # an era marker or «إلخ.» can end a sentence: it does when a new one follows
+    if word not in SENTENCE_FINAL_ABBREVIATIONS or not _starts_sentence(text, dot + 1):
+        return True
+    # م and هـ are era markers only after a year (عام 1990 م.); else initials (م. وليد)
+    return len(word) == 1 and _YEAR_BEFORE_RE.search(text, max(0, dot - 24), dot) is None
+
+
+def _abbreviation_before(text: str, dot: int) -> str | None:
+    """The abbreviation the period at ``dot`` closes (normalised, case-folded), or None."""
     lo = max(0, dot - _MAX_ABBREV_LOOKBACK)
     back = text[lo:dot]
     truncated = lo > 0
@@ -276,21 +300,40 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     last = _LAST_WORD_RE.search(back)  # the word after the last space, quote or bracket
     cut = last.start() - 1 if last is not None else -1
     if cut < 0 and truncated:
-        return False  # the word is longer than any abbreviation
-    return _is_abbreviation_word(back[cut + 1 :])
+        return None  # the word is longer than any abbreviation
+    return _abbreviation_word(back[cut + 1 :])
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _is_abbreviation_word(raw: str) -> bool:
-    """Whether ``raw``, the word before a period, is an abbreviation (memoised)."""
+def _abbreviation_word(raw: str) -> str | None:
+    """``raw``, the word before a period, normalised if it is an abbreviation (memoised)."""
     word = normalize(raw).casefold()
     if not word:
-        return False
+        return None
     if len(word) == 1 and not word.isdigit() and word.isalpha():
-        return True  # an initial: د. أ. م. J.
-    if word in ABBREVIATIONS:
-        return True
-    return _DOTTED_ABBREV_RE.fullmatch(word) is not None
+        return word  # an initial: د. أ. م. J.
+    if word in ABBREVIATIONS or _DOTTED_ABBREV_RE.fullmatch(word) is not None:
+        return word
+    return None
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` clearly opens a sentence.
+
+    It does when it begins with the conjunction و or ف attached to a word of
+    two letters or more («وقد», «فإن», «وتوفي»): Arabic opens most sentences
+    so, and after an era marker or «إلخ.» a conjunction joins a new clause,
+    where a continuation would start with a preposition («في», «على», «من»).
+    Words that merely begin with these letters (وزير, فريق) are not told
+    apart from conjunctions: after «هـ.» or «م.» both open a sentence.
+    """
+    m = _NEXT_WORD_RE.match(text, pos)
+    if m is None:
+        return False
+    word = normalize(m.group(1))
+    return (
+        len(word) >= 3 and word[0] in "\u0648\u0641" and ARABIC_LETTER_RE.match(word[1]) is not None
+    )
 
 
 def _is_list_number(text: str, dot: int) -> bool:
