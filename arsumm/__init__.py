@@ -27,6 +27,7 @@ from arsumm.errors import (
     EmptyTextError,
     NoArabicError,
     NoContentError,
+    SplitterError,
 )
 from arsumm.html import to_html
 from arsumm.idf import BackgroundIDF
@@ -60,6 +61,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Splitter",
+    "SplitterError",
     "Stemmer",
     "Summarizer",
     "TextRank",

@@ -61,7 +61,10 @@ class Document:
     terms : tuple of list of str
         The terms (normalised, stemmed content words) of each ranked sentence.
     words : tuple of int
-        ``len(text.split())`` of each ranked sentence.
+        ``len(sentence.split())`` of each ranked sentence.
+    text_words : int
+        ``len(text.split())``: the words of the whole text, what a ``ratio``
+        budget is a fraction of.
     vectors : scipy.sparse.csr_matrix or None
         L2-normalised TF-IDF rows of the ranked sentences; None until
         :meth:`arsumm.Summarizer.vectorize`.
@@ -74,6 +77,7 @@ class Document:
     ranked: tuple[int, ...]
     terms: tuple[list[str], ...]
     words: tuple[int, ...]
+    text_words: int
     vectors: sp.csr_matrix | None = field(default=None, repr=False)
     graph: Graph | None = field(default=None, repr=False)
 

@@ -22,6 +22,7 @@ __all__ = [
     "EmptyTextError",
     "NoArabicError",
     "NoContentError",
+    "SplitterError",
 ]
 
 
@@ -47,3 +48,10 @@ class NoArabicError(ArsummError, ValueError):
 
 class NoContentError(ArsummError, ValueError):
     """Nothing is left to rank once punctuation and stop words are removed."""
+
+
+class SplitterError(ArsummError, ValueError):
+    """A custom splitter returned spans that break the :class:`arsumm.Splitter` contract.
+
+    The message names the splitter and the first span at fault.
+    """

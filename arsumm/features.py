@@ -115,6 +115,8 @@ class Analyzer:
         # normalisation call per batch): a long document brings thousands.
         batch: dict[str, None] = {}
         for chunk in filterfalse(memo.__contains__, chain.from_iterable(chunk_lists)):
+            if len(chunk) > _MEMO_CHUNK_LENGTH:
+                continue  # not remembered: analysed where it is looked up
             batch[chunk] = None
             if len(batch) >= _LEARN_BATCH:
                 self._learn(list(batch))
@@ -129,10 +131,22 @@ class Analyzer:
         """Analyse ``chunks`` (distinct, not in the memo) and remember their terms."""
         memo = self._memo
         if len(memo) + len(chunks) > _MEMO_SIZE:
-            memo.clear()
+            memo.reset()
         tokens = tokenize_many(chunks, taa_marbuta=self.taa_marbuta)
         for chunk, chunk_tokens in zip(chunks, tokens, strict=True):
-            memo[chunk] = self._keep(chunk_tokens)
+            memo.remember(chunk, self._keep(chunk_tokens))
+
+    def content_words(self, text: str) -> list[str]:
+        """The normalised tokens of ``text`` that are stemmed: no stop words, none too short.
+
+        Examples
+        --------
+        >>> Analyzer().content_words("ذهب الولد إلى المدرسة")
+        ['ذهب', 'الولد', 'المدرسة']
+        """
+        stop, min_length = self._stop, self.min_length
+        tokens = tokenize(text, taa_marbuta=self.taa_marbuta)
+        return [t for t in tokens if len(t) >= min_length and t not in stop]
 
     def _terms(self, text: str) -> list[str]:
         return self._keep(tokenize(text, taa_marbuta=self.taa_marbuta))
@@ -174,18 +188,43 @@ _LEARN_BATCH = 1 << 14
 _SENTENCE_BLOCK = 1 << 12
 
 
+#: Characters (chunks and their terms) a chunk memo holds before it starts again.
+_MEMO_CHARACTERS = 1 << 23
+#: Longest chunk whose terms are remembered (longer ones are analysed each time).
+_MEMO_CHUNK_LENGTH = 64
+
+
 class _ChunkMemo(dict[str, list[str]]):
-    """Chunk -> terms; a missing chunk is analysed and remembered (bounded)."""
+    """Chunk -> terms; a missing chunk is analysed and remembered.
+
+    Bounded in entries and in characters, and chunks longer than
+    ``_MEMO_CHUNK_LENGTH`` are not kept, so endless junk cannot grow it.
+    """
 
     def __init__(self, analyze: Callable[[str], list[str]]) -> None:
         super().__init__()
         self.analyze = analyze
+        self.characters = 0
 
     def __missing__(self, chunk: str) -> list[str]:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        terms = self[chunk] = self.analyze(chunk)
+        terms = self.analyze(chunk)
+        self.remember(chunk, terms)
         return terms
+
+    def remember(self, chunk: str, terms: list[str]) -> None:
+        """Keep ``terms`` for ``chunk`` unless the chunk is too long; start again when full."""
+        if len(chunk) > _MEMO_CHUNK_LENGTH:
+            return
+        size = len(chunk) + sum(map(len, terms))
+        if len(self) >= _MEMO_SIZE or self.characters + size > _MEMO_CHARACTERS:
+            self.reset()
+        self[chunk] = terms
+        self.characters += size
+
+    def reset(self) -> None:
+        """Forget every chunk."""
+        self.clear()
+        self.characters = 0
 
 
 _MEMOS: dict[tuple[str, bool, bool, int], _ChunkMemo] = {}

@@ -138,6 +138,7 @@ def select_diverse(
     *,
     redundancy: float,
     candidates: Sequence[int] | None = None,
+    total_words: int | None = None,
 ) -> list[int]:
     """Pick sentences by maximal marginal relevance under ``budget``.
 
@@ -162,6 +163,9 @@ def select_diverse(
         Weight of the redundancy penalty, >= 0.
     candidates : sequence of int, optional
         Sentences that may be chosen (default: all).
+    total_words : int, optional
+        The words a ``ratio`` budget is a fraction of (default: the
+        candidates' words).
 
     Examples
     --------
@@ -195,7 +199,7 @@ def select_diverse(
         penalty_of = penalties.item
     heap = [(-round(base[j], 12), j) for j in pool]
     heapq.heapify(heap)
-    limit = budget.word_limit(sum(words[j] for j in pool))
+    limit = budget.word_limit(sum(words[j] for j in pool) if total_words is None else total_words)
     k = budget.k
     shortest = min(words[j] for j in pool)  # once even this cannot fit, stop
     chosen: list[int] = []

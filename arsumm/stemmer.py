@@ -36,13 +36,22 @@ True
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from arsumm.checks import integer
 from arsumm.errors import ConfigError
 
-__all__ = ["STEMMERS", "CachedStemmer", "LightStemmer", "Stemmer", "get_stemmer"]
+__all__ = [
+    "MEMO_CHARACTERS",
+    "MEMO_TOKEN_LENGTH",
+    "STEMMERS",
+    "CachedStemmer",
+    "LightStemmer",
+    "Stemmer",
+    "get_stemmer",
+]
 
 
 @runtime_checkable
@@ -110,17 +119,33 @@ class LightStemmer:
         return word
 
 
+#: Characters (tokens and stems together) a stem memo holds before it starts
+#: again from empty: with Python's string and dict overheads, a few tens of MB.
+MEMO_CHARACTERS = 1 << 22
+#: Longest token whose stem is remembered; longer ones (no word is that long)
+#: are stemmed each time, so that junk cannot fill the memo.
+MEMO_TOKEN_LENGTH = 64
+
+
 class CachedStemmer:
-    """Wrap a stemmer with a per-process memo.
+    """Wrap a stemmer with a bounded memo, safe to share between threads.
 
     Parameters
     ----------
     stemmer : Stemmer
         The stemmer to wrap.
     max_size : int, default 1,048,576
-        Distinct words remembered; when the memo is full it starts again from
-        empty, so a long-running process over endless new words (a service, a
-        fuzzer) keeps a bounded memory. A real vocabulary fits many times over.
+        Distinct words remembered; when the memo is full, or holds
+        :data:`MEMO_CHARACTERS` characters, it starts again from empty, so a
+        long-running process over endless new words (a service, a fuzzer)
+        keeps a bounded memory. Tokens longer than :data:`MEMO_TOKEN_LENGTH`
+        are not remembered. A real vocabulary fits many times over.
+
+    Notes
+    -----
+    The wrapped stemmer is called under a lock: NLTK's Snowball stemmer keeps
+    per-call state on its instance, and a stemmer of yours may too, so two
+    threads never run it at once (reads of the memo take no lock).
 
     Examples
     --------
@@ -134,22 +159,35 @@ class CachedStemmer:
         self.stemmer = stemmer
         self.max_size = max_size
         self.cache: dict[str, str] = {}
+        self._characters = 0
+        self._lock = threading.Lock()
 
     def stem(self, token: str) -> str:
         """Return the (memoised) stem of ``token``."""
         cached = self.cache.get(token)  # cheaper than catching KeyError on a miss
         if cached is not None:
             return cached
-        result = self.stemmer.stem(token)
-        if not isinstance(result, str):
-            raise TypeError(
-                f"stemmer {type(self.stemmer).__name__}.stem() returned "
-                f"{type(result).__name__}, expected str"
-            )
-        if len(self.cache) >= self.max_size:
-            self.cache.clear()
-        self.cache[token] = result
+        with self._lock:
+            result = self.stemmer.stem(token)
+            if not isinstance(result, str):
+                raise TypeError(
+                    f"stemmer {type(self.stemmer).__name__}.stem() returned "
+                    f"{type(result).__name__}, expected str"
+                )
+            if len(token) <= MEMO_TOKEN_LENGTH:
+                size = len(token) + len(result)
+                if len(self.cache) >= self.max_size or self._characters + size > MEMO_CHARACTERS:
+                    self.cache.clear()
+                    self._characters = 0
+                self.cache[token] = result
+                self._characters += size
         return result
+
+    def __getstate__(self) -> tuple[Stemmer, int]:
+        return self.stemmer, self.max_size  # the memo and the lock stay behind
+
+    def __setstate__(self, state: tuple[Stemmer, int]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
 
 
 # ARLSTem's normalisation (nltk's ARLSTem.norm): drop the harakat, unify the

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -49,18 +50,34 @@ import scipy.sparse as sp
 from arsumm.boilerplate import is_boilerplate
 from arsumm.checks import boolean, real
 from arsumm.document import Document
-from arsumm.errors import ArsummError, ConfigError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.errors import (
+    ArsummError,
+    ConfigError,
+    EmptyTextError,
+    NoArabicError,
+    NoContentError,
+    SplitterError,
+)
 from arsumm.features import Analyzer, no_content_error, term_vectors_many
 from arsumm.graph import ranking_graph
 from arsumm.idf import BackgroundIDF
-from arsumm.normalize import has_arabic_letter
+from arsumm.normalize import has_arabic_letter, normalize
 from arsumm.prior import LinearPrior, features, load_default_prior, position_prior
 from arsumm.rank import FloatArray, Ranker, TextRank
 from arsumm.select import Budget, select_diverse
 from arsumm.splitter import RuleSplitter, Span, Splitter
 from arsumm.stemmer import Stemmer
 
-__all__ = ["DEFAULT_DAMPING", "PRIORS", "Analysis", "Sentence", "Summarizer", "summarize"]
+__all__ = [
+    "DEFAULT_DAMPING",
+    "PRIORS",
+    "Analysis",
+    "Sentence",
+    "Summarizer",
+    "check_text",
+    "checked_spans",
+    "summarize",
+]
 
 #: The damping of the default ranker (see ``docs/quality.md``).
 DEFAULT_DAMPING = 0.3
@@ -290,6 +307,8 @@ class Summarizer:
                 "Summarizer(require_arabic=False) to summarise it anyway"
             )
         spans = self.splitter.split(text)
+        if not isinstance(self.splitter, RuleSplitter):  # ours keeps the contract (tested)
+            spans = checked_spans(spans, text, self.splitter)
         if not spans:
             raise EmptyTextError("the splitter found no sentence in the text")
         if self.boilerplate:
@@ -307,7 +326,12 @@ class Summarizer:
             chosen = spans
         terms, words = self._analyzer.terms_and_words(span.text for span in chosen)
         return Document(
-            text=text, spans=tuple(spans), ranked=ranked, terms=tuple(terms), words=tuple(words)
+            text=text,
+            spans=tuple(spans),
+            ranked=ranked,
+            terms=tuple(terms),
+            words=tuple(words),
+            text_words=len(text.split()),
         )
 
     def vectorize(self, document: Document) -> Document:
@@ -336,15 +360,28 @@ class Summarizer:
             for document in documents:
                 vectors = self.idf.vectors(document.terms)
                 if vectors.nnz == 0:
-                    out.append(no_content_error())
+                    out.append(self._no_content(document))
                 else:
                     out.append(_with_vectors(document, vectors))
             return out
         blocks = term_vectors_many([document.terms for document in documents])
         return [
-            block if isinstance(block, NoContentError) else _with_vectors(document, block)
+            self._no_content(document)
+            if isinstance(block, NoContentError)
+            else _with_vectors(document, block)
             for document, block in zip(documents, blocks, strict=True)
         ]
+
+    def _no_content(self, document: Document) -> NoContentError:
+        """Why a document has no term: no content word, or a stemmer that emptied them all."""
+        analyzer = self._analyzer
+        if any(analyzer.content_words(span.text) for span in document.ranked_spans):
+            stemmer = self.stemmer if isinstance(self.stemmer, str) else type(self.stemmer).__name__
+            return NoContentError(
+                f"the stemmer {stemmer!r} returned an empty stem for every content word of the "
+                "text; check that its stem() returns the stem, not an empty string"
+            )
+        return no_content_error()
 
     def teleport(self, document: Document) -> FloatArray | None:
         """The prior's teleport distribution over the ranked sentences (None: uniform)."""
@@ -388,7 +425,12 @@ class Summarizer:
 
         Maximal marginal relevance over the ranked sentences
         (:func:`arsumm.select.select_diverse`) with this summarizer's
-        ``redundancy``, under ``budget``.
+        ``redundancy``, under ``budget``: a ``ratio`` is a fraction of the
+        text's words (``len(text.split())``), a summary's words are the sum of
+        ``len(s.text.split())`` over its sentences, and no summary is longer
+        than its budget unless it is the single best sentence. Of sentences
+        that are equal after normalisation (a headline repeated by a scraper)
+        only the first can be chosen.
         """
         document = self._vectorized(document)
         ranked = document.ranked
@@ -398,6 +440,8 @@ class Summarizer:
             document.words,
             budget,
             redundancy=self.redundancy,
+            candidates=_first_of_equals(document),
+            total_words=document.text_words,
         )
         return [ranked[j] for j in picked]
 
@@ -494,8 +538,7 @@ class Summarizer:
         k : int, optional
             Number of sentences (the default budget is ``k=3``).
         ratio : float, optional
-            Fraction of the article's words, in (0, 1]; boilerplate sentences
-            do not count.
+            Fraction of the article's words (``len(text.split())``), in (0, 1].
         max_words : int, optional
             Word budget. Pass at most one of ``k``, ``ratio``, ``max_words``.
 
@@ -527,6 +570,100 @@ class Summarizer:
         document = self._vectorized(document)
         scores = self.score(document)
         return _sentences(document, scores, self.choose(document, scores, budget))
+
+
+def checked_spans(spans: object, text: str, splitter: object) -> list[Span]:
+    """Return ``spans`` as a list if they keep the :class:`arsumm.Splitter` contract.
+
+    Every item is a :class:`arsumm.Span` with integer offsets, ``0 <= start <
+    end <= len(text)``, ``text[start:end] == span.text``, sorted and disjoint.
+
+    Raises
+    ------
+    SplitterError
+        The first span that breaks the contract, and the splitter that made it.
+
+    Examples
+    --------
+    >>> class Bad:
+    ...     def split(self, text):
+    ...         return [Span(0, 3, "abc"), Span(2, 5, "cde")]
+    >>> checked_spans(Bad().split("abcde"), "abcde", Bad())
+    Traceback (most recent call last):
+    ...
+    arsumm.errors.SplitterError: splitter Bad returned overlapping or unsorted spans: span 1 ...
+    """
+    name = type(splitter).__name__
+    if isinstance(spans, str | bytes) or not isinstance(spans, Iterable):
+        raise SplitterError(
+            f"splitter {name} must return a list of arsumm.Span, got {type(spans).__name__}"
+        )
+    out: list[Span] = []
+    previous_end = 0
+    for i, span in enumerate(spans):
+        if not isinstance(span, Span):
+            raise SplitterError(
+                f"splitter {name} returned a {type(span).__name__} as span {i}; "
+                "return arsumm.Span(start, end, text[start:end]) objects"
+            )
+        start, end = span.start, span.end
+        for field_name, value in (("start", start), ("end", end)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+                raise SplitterError(
+                    f"splitter {name} returned span {i} with a {type(value).__name__} "
+                    f"{field_name} ({value!r}); offsets must be integers"
+                )
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            raise SplitterError(
+                f"splitter {name} returned span {i} = [{start}, {end}), outside the text "
+                f"of {len(text)} characters or empty"
+            )
+        if start < previous_end:
+            raise SplitterError(
+                f"splitter {name} returned overlapping or unsorted spans: span {i} starts at "
+                f"{start}, before the end of span {i - 1} ({previous_end})"
+            )
+        if span.text != text[start:end]:
+            raise SplitterError(
+                f"splitter {name} returned span {i} whose text is not text[{start}:{end}]; "
+                "Span.text must be the slice of the caller's string"
+            )
+        if type(span.start) is not int or type(span.end) is not int:  # numpy integers
+            span = Span(start, end, span.text)
+        out.append(span)
+        previous_end = end
+    return out
+
+
+def _first_of_equals(document: Document) -> list[int] | None:
+    """Ranked positions, without those of a sentence equal to an earlier one (None: all).
+
+    Two sentences can be equal only if their terms are: the texts are
+    normalised and compared only then.
+    """
+    seen: dict[tuple[str, ...], list[int]] = {}
+    repeats: list[int] = []
+    spans = document.spans
+    for position, terms in enumerate(document.terms):
+        key = tuple(terms)
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = [position]
+            continue
+        text = _folded(spans[document.ranked[position]].text)
+        if any(_folded(spans[document.ranked[p]].text) == text for p in earlier):
+            repeats.append(position)
+        else:
+            earlier.append(position)
+    if not repeats:
+        return None
+    dropped = set(repeats)
+    return [p for p in range(len(document.terms)) if p not in dropped]
+
+
+def _folded(sentence: str) -> str:
+    return " ".join(normalize(sentence).split())
 
 
 def _with_vectors(document: Document, vectors: sp.csr_matrix) -> Document:
