@@ -153,7 +153,7 @@ def summarize_many(
     >>> import arsumm
     >>> results = arsumm.summarize_many([arsumm.demo_text()] * 2, ratio=0.1)
     >>> [[s.index for s in r.sentences] for r in results]
-    [[0, 4], [0, 4]]
+    [[0, 2], [0, 2]]
     >>> light = arsumm.Summarizer(stemmer="light")
     >>> [r.ok for r in arsumm.summarize_many([arsumm.demo_text()], summarizer=light)]
     [True]

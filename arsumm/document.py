@@ -65,6 +65,10 @@ class Document:
     text_words : int
         ``len(text.split())``: the words of the whole text, what a ``ratio``
         budget is a fraction of.
+    lead : bool
+        Whether the summarizer summarises this document by its opening
+        sentences, in document order (a news-like document; see
+        ``Summarizer(lead=...)``) rather than by TextRank.
     vectors : scipy.sparse.csr_matrix or None
         L2-normalised TF-IDF rows of the ranked sentences; None until
         :meth:`arsumm.Summarizer.vectorize`.
@@ -78,6 +82,7 @@ class Document:
     terms: tuple[list[str], ...]
     words: tuple[int, ...]
     text_words: int
+    lead: bool = False
     vectors: sp.csr_matrix | None = field(default=None, repr=False)
     graph: Graph | None = field(default=None, repr=False)
 

@@ -427,7 +427,7 @@ def to_html(
     add("</p>\n</section>\n")
     add(
         '<footer>أُنشئت هذه الصفحة بواسطة <bdi lang="en">arsumm</bdi>'
-        " \u00b7 الدرجة: درجة TextRank، ومجموع درجات الجمل 1</footer>\n"
+        " \u00b7 الدرجة: درجة الجملة في الترتيب، ومجموع درجات الجمل 1</footer>\n"
     )
     add("</body>\n</html>\n")
     return "".join(out)

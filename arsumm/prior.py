@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -44,13 +45,18 @@ from arsumm.chars import LINE_BREAK_RE, ends_sentence
 from arsumm.checks import read_json, real
 from arsumm.document import Document
 from arsumm.errors import ConfigError
+from arsumm.normalize import normalize
 from arsumm.splitter import Span
 
 __all__ = [
     "FEATURES",
+    "NEWS_PARAGRAPH_SHARE",
+    "NEWS_REPORTING_SHARE",
+    "REPORTING_VERBS",
     "LinearPrior",
     "features",
     "load_default_prior",
+    "looks_like_news",
     "paragraph_starts",
     "position_prior",
     "sentence_features",
@@ -126,6 +132,56 @@ def features(document: Document) -> FloatArray:
         paragraph_starts(document.text, spans),
         words=document.words,
     )
+
+
+#: Verbs that report speech in news prose (past tense, both genders), as
+#: written; they are compared normalised, alone or with و/ف attached.
+REPORTING_VERBS = (
+    "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أشار", "أشارت", "أوضح", "أوضحت",
+    "تابع", "تابعت", "لفت", "لفتت", "ذكر", "ذكرت", "أفاد", "أفادت", "أعلن", "أعلنت",
+    "صرح", "صرحت",
+)  # fmt: skip
+#: A document looks like news when more than this share of its ranked sentences
+#: start a line (a news site's one-paragraph-per-line layout) ...
+NEWS_PARAGRAPH_SHARE = 0.3
+#: ... or more than this share report speech (:data:`REPORTING_VERBS`).
+NEWS_REPORTING_SHARE = 0.1
+
+_REPORTING_RE = re.compile(
+    "(?<![^\\W\\d_])[\u0648\u0641]?(?:"
+    + "|".join(sorted({normalize(verb) for verb in REPORTING_VERBS}, key=len, reverse=True))
+    + ")(?![^\\W\\d_])"
+)
+
+
+def looks_like_news(text: str, spans: Sequence[Span]) -> bool:
+    """Whether the sentences ``spans`` of ``text`` read like a news report.
+
+    News puts its gist first: most sentences start a paragraph of their own
+    (:data:`NEWS_PARAGRAPH_SHARE`), or many report what someone said
+    (:data:`NEWS_REPORTING_SHARE`). For such a document no bag-of-words signal
+    beats the opening sentences (``docs/quality.md``), and
+    :class:`arsumm.Summarizer` summarises it in document order.
+
+    Examples
+    --------
+    >>> from arsumm.splitter import split_sentences
+    >>> report = "افتتحت البلدية المحطة.\\nوقال المدير إنها الأولى.\\nوأضاف أنها ستعمل غدا."
+    >>> looks_like_news(report, split_sentences(report))
+    True
+    >>> essay = "الماء أساس الحياة. وتحتاجه النباتات. ويغطي معظم سطح الأرض. ويتبخر بالحرارة."
+    >>> looks_like_news(essay, split_sentences(essay))
+    False
+    """
+    n = len(spans)
+    if n < 2:
+        return False
+    # the first sentence always starts a line: the share counts the others
+    if sum(paragraph_starts(text, spans)[1:]) > NEWS_PARAGRAPH_SHARE * (n - 1):
+        return True
+    search = _REPORTING_RE.search
+    reporting = sum(search(normalize(span.text)) is not None for span in spans)
+    return reporting > NEWS_REPORTING_SHARE * n
 
 
 def paragraph_starts(text: str, spans: Sequence[Span]) -> list[bool]:

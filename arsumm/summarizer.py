@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from arsumm.boilerplate import is_boilerplate
+from arsumm.boilerplate import is_boilerplate, is_byline
 from arsumm.checks import boolean, real
 from arsumm.document import Document
 from arsumm.errors import (
@@ -62,14 +62,22 @@ from arsumm.features import Analyzer, no_content_error, term_vectors_many
 from arsumm.graph import ranking_graph
 from arsumm.idf import BackgroundIDF
 from arsumm.normalize import has_arabic_letter, normalize
-from arsumm.prior import LinearPrior, features, load_default_prior, position_prior
+from arsumm.prior import (
+    LinearPrior,
+    features,
+    load_default_prior,
+    looks_like_news,
+    position_prior,
+)
 from arsumm.rank import FloatArray, Ranker, TextRank
 from arsumm.select import Budget, select_diverse
 from arsumm.splitter import RuleSplitter, Span, Splitter
 from arsumm.stemmer import Stemmer
 
 __all__ = [
+    "BYLINE_POSITIONS",
     "DEFAULT_DAMPING",
+    "LEAD_MODES",
     "PRIORS",
     "Analysis",
     "Sentence",
@@ -83,6 +91,10 @@ __all__ = [
 DEFAULT_DAMPING = 0.3
 #: The built-in priors, by name.
 PRIORS = ("learned", "position", "uniform")
+#: The choices of ``Summarizer(lead=...)``.
+LEAD_MODES = ("auto", "never", "always")
+#: Bylines are looked for among this many first ranked sentences.
+BYLINE_POSITIONS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +188,8 @@ class Summarizer:
     ranker : Ranker, optional
         Anything with ``rank(document, teleport) -> scores``; the default is
         ``TextRank(damping=damping)``. With a ranker of your own, leave
-        ``damping`` at its default (set it on the ranker instead).
+        ``damping`` at its default (set it on the ranker instead). A document
+        summarised by its opening (see ``lead``) is not ranked.
     prior : {"learned", "position", "uniform"} or LinearPrior, default "learned"
         Teleport distribution of the PageRank (see :mod:`arsumm.prior`).
     position_bias : float, default 1.0
@@ -184,9 +197,18 @@ class Summarizer:
     redundancy : float, default 0.3
         Maximal-marginal-relevance penalty for choosing a sentence similar to
         one already chosen, >= 0; 0 picks purely by score.
+    lead : {"auto", "never", "always"}, default "auto"
+        Which documents are summarised by their opening sentences, in
+        document order, instead of by TextRank: ``"auto"``, the documents
+        that read like news (:func:`arsumm.prior.looks_like_news`: most
+        sentences start a paragraph, or many report speech), for which
+        nothing beats the opening (``docs/quality.md``); ``"never"`` or
+        ``"always"``. Their sentences score by position, ``(j + 1) ** -1``
+        normalised, and no redundancy control applies.
     boilerplate : bool, default True
         Leave web-page furniture (share buttons, copyright lines, "read also"
-        links, navigation crumbs) out of the ranking; such sentences keep their
+        links, navigation crumbs, app notices, and a byline or dateline among
+        the first two sentences) out of the ranking; such sentences keep their
         offsets, score 0 and are never chosen.
     idf : BackgroundIDF, optional
         Term weights learned from a corpus (see :meth:`fit`); by default the
@@ -219,6 +241,7 @@ class Summarizer:
     prior: str | LinearPrior = "learned"
     position_bias: float = 1.0
     redundancy: float = 0.3
+    lead: str = "auto"
     boilerplate: bool = True
     idf: BackgroundIDF | None = None
     require_arabic: bool = True
@@ -237,6 +260,12 @@ class Summarizer:
             )
         for name in ("stopwords", "taa_marbuta", "require_arabic", "boilerplate"):
             boolean(name, getattr(self, name))
+        if not isinstance(self.lead, str):
+            raise TypeError(f"lead must be a str, got {type(self.lead).__name__}")
+        if self.lead not in LEAD_MODES:
+            raise ConfigError(
+                f"lead must be one of {', '.join(map(repr, LEAD_MODES))}, got {self.lead!r}"
+            )
         if self.ranker is None:
             ranker: Ranker = TextRank(damping=damping)
         elif isinstance(self.ranker, str) or not callable(getattr(self.ranker, "rank", None)):
@@ -318,6 +347,9 @@ class Summarizer:
                     "every sentence looks like web-page boilerplate (share buttons, copyright, "
                     "navigation); pass boilerplate=False to summarise it anyway"
                 )
+            bylines = {i for i in ranked[:BYLINE_POSITIONS] if is_byline(spans[i].text)}
+            if bylines and len(bylines) < len(ranked):
+                ranked = tuple(i for i in ranked if i not in bylines)
             chosen: Sequence[Span] = (
                 spans if len(ranked) == len(spans) else [spans[i] for i in ranked]
             )
@@ -325,6 +357,7 @@ class Summarizer:
             ranked = tuple(range(len(spans)))
             chosen = spans
         terms, words = self._analyzer.terms_and_words(span.text for span in chosen)
+        lead = looks_like_news(text, chosen) if self.lead == "auto" else self.lead == "always"
         return Document(
             text=text,
             spans=tuple(spans),
@@ -332,6 +365,7 @@ class Summarizer:
             terms=tuple(terms),
             words=tuple(words),
             text_words=len(text.split()),
+            lead=lead,
         )
 
     def vectorize(self, document: Document) -> Document:
@@ -401,10 +435,13 @@ class Summarizer:
         :class:`arsumm.TextRank`'s sum to 1).
         """
         document = self._vectorized(document)
-        ranked_scores = np.asarray(
-            self._ranker.rank(document, self.teleport(document)), dtype=np.float64
-        )
         n = len(document.ranked)
+        if document.lead:
+            ranked_scores = position_prior(n, 1.0)
+        else:
+            ranked_scores = np.asarray(
+                self._ranker.rank(document, self.teleport(document)), dtype=np.float64
+            )
         if (
             ranked_scores.shape != (n,)
             or not (ranked_scores.min() >= 0)
@@ -439,7 +476,7 @@ class Summarizer:
             document.graph,  # not None: filled in by _vectorized
             document.words,
             budget,
-            redundancy=self.redundancy,
+            redundancy=0.0 if document.lead else self.redundancy,
             candidates=_first_of_equals(document),
             total_words=document.text_words,
         )

@@ -238,7 +238,7 @@ def test_any_text_round_trips_inert(body: str) -> None:
 
 def test_summarizer_option_and_mismatch_errors() -> None:
     text = arsumm.demo_text()
-    light = arsumm.Summarizer(stemmer="none")
+    light = arsumm.Summarizer(stemmer="none", lead="never")
     summary = light.summarize(text, k=2)
     default = arsumm.Summarizer().rank(text)
     assert [s.score for s in summary] != [default[s.index].score for s in summary]

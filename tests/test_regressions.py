@@ -112,9 +112,10 @@ def test_unbuffered_stdout_gets_the_whole_output() -> None:
     writes until everything is taken.
     """
     expected = io.BytesIO()
-    assert cli.main(["--demo", "--format", "json"], stdout=expected) == 0  # type: ignore[arg-type]
+    argv = ["--demo", "-k", "8", "--format", "json"]
+    assert cli.main(argv, stdout=expected) == 0  # type: ignore[arg-type]
     short = _ShortWriter(chunk=100)
-    assert cli.main(["--demo", "--format", "json"], stdout=short) == 0  # type: ignore[arg-type]
+    assert cli.main(argv, stdout=short) == 0  # type: ignore[arg-type]
     assert len(expected.getvalue()) > 1000
     assert bytes(short.data) == expected.getvalue()
 
