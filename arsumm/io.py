@@ -315,10 +315,12 @@ def read_records(
 
     A line that is not UTF-8 or not JSON (malformed, nested too deeply),
     not an object, without a string text, with an id that strict JSON cannot
-    hold (``NaN``, ``1e400``), blank, or longer than ``max_bytes`` (its rest
-    is skipped unread) becomes a record with ``error`` set; the reading goes
-    on. A UTF-8 BOM at the start is dropped. A read error is a
-    :class:`FileError`.
+    hold (``NaN``, ``1e400``) or blank becomes a record with ``error`` set;
+    the reading goes on. A UTF-8 BOM at the start is dropped. A line longer
+    than ``max_bytes`` (newline included) stops the reading with a
+    :class:`FileError`: where its record ends is past what may be read, so
+    endless input such as ``/dev/zero`` ends there too. So does a read
+    error.
 
     Examples
     --------
@@ -334,28 +336,18 @@ def read_records(
     while True:
         try:
             raw = stream.readline(max_bytes + 1)
-            skipped = 0
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                while (rest := stream.readline(_PIECE)) and not rest.endswith(b"\n"):
-                    skipped += len(rest)
-                skipped += len(rest)
         except OSError as exc:
             raise FileError(f"{name}: cannot read ({exc.strerror or exc})") from None
         if not raw:
             return
         number += 1
-        if skipped:
-            yield Record(
-                number,
-                None,
-                None,
-                f"line {number}: longer than the maximum of {max_bytes} bytes "
-                "(raise it with --max-bytes N); not read",
-                "ValueError",
+        if len(raw) > max_bytes:  # where this record ends is past the limit of reading
+            raise FileError(
+                f"{name}: line {number} is longer than the maximum of {max_bytes} bytes; "
+                "raise it with --max-bytes N"
             )
-        else:
-            yield _record(number, offset, raw, name, text_field, id_field)
-        offset += len(raw) + skipped
+        yield _record(number, offset, raw, name, text_field, id_field)
+        offset += len(raw)
 
 
 def _record(
