@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from arsumm.document import Document
-from arsumm.parallel import map_chunks
-from arsumm.parallel import resolve_n_jobs as _workers
+from arsumm.parallel import map_chunks, resolve_n_jobs
 from arsumm.select import Budget
 from arsumm.summarizer import Sentence, Summarizer
 
@@ -158,7 +157,7 @@ def summarize_many(
     texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
     summarizer = _check_summarizer(summarizer)
-    workers = _workers(n_jobs)
+    workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
             payload = pickle.dumps((summarizer, budget))

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, NoReturn, TypeVar
 
 from arsumm import __version__, demo_text
 from arsumm.batch import BatchResult, summarize_many
-from arsumm.errors import ArsummError
+from arsumm.errors import ArsummError, ConfigError
 from arsumm.idf import BackgroundIDF
 from arsumm.io import (
     DEFAULT_MAX_BYTES,
@@ -235,13 +235,13 @@ def _load(loader: Callable[[str], T], path: str, what: str) -> T:
         return loader(path)
     except FileNotFoundError:
         raise FileError(f"{display_name(path)}: no such file") from None
-    except (OSError, ValueError) as exc:  # unreadable, not JSON, not this kind of file
+    except (OSError, ConfigError) as exc:  # unreadable, not JSON, not this kind of file
         message = getattr(exc, "strerror", None) or exc
         raise FileError(f"{display_name(path)}: cannot load the {what} ({message})") from None
 
 
-def _configure(args: argparse.Namespace) -> tuple[Summarizer, dict[str, Any]]:
-    """The :class:`Summarizer` that the flags ask for, and its settings."""
+def _configure(args: argparse.Namespace) -> Summarizer:
+    """The :class:`Summarizer` that the flags ask for."""
     options: dict[str, Any] = {"stemmer": args.stemmer}
     if args.allow_non_arabic:
         options["require_arabic"] = False
@@ -252,8 +252,8 @@ def _configure(args: argparse.Namespace) -> tuple[Summarizer, dict[str, Any]]:
     if args.prior is not None:
         options["prior"] = _load(LinearPrior.load, args.prior, "prior")
     try:
-        return Summarizer(**options), options
-    except ValueError as exc:  # an IDF fitted with other settings (--stemmer)
+        return Summarizer(**options)
+    except ConfigError as exc:  # an IDF fitted with other settings (--stemmer)
         if args.idf is None:
             raise  # no flag can make another setting invalid: a bug
         raise FileError(f"{display_name(args.idf)}: {exc}") from None
@@ -304,7 +304,7 @@ def main(
         parser.error("no input: give a FILE, '-' for standard input, or --demo")
     try:
         budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
-        summarizer, _ = _configure(args)
+        summarizer = _configure(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
             if args.demo:
@@ -346,12 +346,12 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
     try:
         Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
-        _, options = _configure(args)
+        summarizer = _configure(args)
         # the output is checked (and its temporary file made) before any input is read
         with Output(args.output, stdout=out_stream, avoid=file_id(args.input, in_stream)) as out:
             source, name = open_input(args.input, in_stream, what="a JSON Lines file")
             try:
-                failed, written = _batch_stream(source, name, out, args, options)
+                failed, written = _batch_stream(source, name, out, args, summarizer)
             finally:
                 if source is not in_stream:
                     source.close()
@@ -366,7 +366,7 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
 
 
 def _batch_stream(
-    source: BinaryIO, name: str, out: Output, args: argparse.Namespace, options: dict[str, Any]
+    source: BinaryIO, name: str, out: Output, args: argparse.Namespace, summarizer: Summarizer
 ) -> tuple[int, int]:
     """Write one record per input line, in order; return (failed, written)."""
     pending: deque[Record] = deque()  # read, not yet written: the lines being summarised
@@ -415,11 +415,11 @@ def _batch_stream(
 
     results = summarize_many(
         texts(),
+        summarizer=summarizer,
         k=args.k,
         ratio=args.ratio,
         max_words=args.max_words,
         n_jobs=args.jobs,
-        **options,
     )
     try:
         for result in results:

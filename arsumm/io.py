@@ -449,7 +449,9 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
         lines = "".join(" ".join(s.text.split()) + "\n" for s in analysis.summary)
         return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
     if fmt == "html":
-        page = to_html(text, analysis.summary, ranked=analysis.sentences)
+        page = to_html(
+            text, analysis.summary, ranked=analysis.sentences, boilerplate=analysis.boilerplate
+        )
         return _SURROGATE_RE.sub("\ufffd", page).encode("utf-8")
     if fmt == "jsonl":
         return b"".join(json_line(_sentence(s)) for s in analysis.summary)

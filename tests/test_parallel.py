@@ -52,6 +52,10 @@ class Killer:
         return token[:4]
 
 
+def with_stemmer(stemmer: Killer) -> arsumm.Summarizer:
+    return arsumm.Summarizer(stemmer=stemmer)
+
+
 def documents(n: int, culprits: set[int]) -> list[tuple[int, str]]:
     return [(i, WEATHER + (f" {POISON} هنا." if i in culprits else "")) for i in range(n)]
 
@@ -61,8 +65,12 @@ def test_a_document_that_kills_its_worker_fails_alone(how: str) -> None:
     """Issue 13 item 8: four culprits among 1,000 documents failed all 1,000."""
     culprits = {5, 64, 65, 700}  # two side by side, in one chunk
     items = documents(1000, culprits)
-    parallel = list(arsumm.summarize_many(items, k=1, stemmer=Killer(how), n_jobs=2))
-    serial = list(arsumm.summarize_many(items, k=1, stemmer=Killer(how, armed=False)))
+    parallel = list(
+        arsumm.summarize_many(items, k=1, summarizer=with_stemmer(Killer(how)), n_jobs=2)
+    )
+    serial = list(
+        arsumm.summarize_many(items, k=1, summarizer=with_stemmer(Killer(how, armed=False)))
+    )
     assert [r.id for r in parallel] == list(range(1000))
     failed = {r.id for r in parallel if not r.ok}
     assert failed == culprits
@@ -91,7 +99,11 @@ def test_items_that_kill_every_worker_are_given_up_on_with_a_clear_error() -> No
     """A plug-in that ends every worker does not restart pools forever: after
     MAX_DEATHS_IN_A_ROW culprits in a row the rest fail unsent, each with an error."""
     n = MAX_DEATHS_IN_A_ROW + 8
-    results = list(arsumm.summarize_many(documents(n, set(range(n))), stemmer=Killer(), n_jobs=2))
+    results = list(
+        arsumm.summarize_many(
+            documents(n, set(range(n))), summarizer=with_stemmer(Killer()), n_jobs=2
+        )
+    )
     assert [r.id for r in results] == list(range(n))
     assert not any(r.ok for r in results)
     types = [r.error_type for r in results]
@@ -237,7 +249,7 @@ def test_python_c_works_and_a_class_it_defines_fails_at_once(tmp_path: Path) -> 
         class Stem:
             def stem(self, token):
                 return token
-        arsumm.summarize_many(['{WEATHER}'], n_jobs=2, stemmer=Stem())
+        arsumm.summarize_many(['{WEATHER}'], n_jobs=2, summarizer=arsumm.Summarizer(stemmer=Stem()))
         """
     )
     result = _python(["-c", local], tmp_path)
