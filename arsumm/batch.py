@@ -128,7 +128,12 @@ def summarize_many(
         The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
     n_jobs : int or None, default 1
         Worker processes; 1 or None works in this process, -1 uses every CPU.
-        With several processes the summarizer must pickle.
+        With several processes the summarizer must pickle, and a script must
+        make the call under ``if __name__ == "__main__":`` (the workers run
+        the main script again; a script piped to ``python -`` cannot be run
+        again): otherwise the call raises :class:`arsumm.parallel.WorkerStartError`
+        at once, saying so. A document that kills its worker process fails
+        alone (see :mod:`arsumm.parallel`).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
 
@@ -143,6 +148,8 @@ def summarize_many(
     BudgetError, ConfigError, TypeError
         At the call, for an invalid budget, summarizer, ``texts`` or ``n_jobs``;
         never while iterating.
+    WorkerStartError
+        At the call, when ``n_jobs`` > 1 cannot start worker processes here.
 
     Examples
     --------
@@ -296,6 +303,7 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 
 
 def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
+    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, chunks weighed in characters."""
     pairs = (pair for chunk in _chunks(texts) for pair in chunk)
     return map_chunks(
         _summarize_chunk,
