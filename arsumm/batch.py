@@ -303,7 +303,7 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 
 
 def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
-    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, chunks weighed in characters."""
+    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters."""
     pairs = (pair for chunk in _chunks(texts) for pair in chunk)
     return map_chunks(
         _summarize_chunk,
