@@ -160,6 +160,15 @@ def file_id(path: str | None, stream: BinaryIO | None = None) -> tuple[int, int]
 
     ``path`` None or ``"-"`` means ``stream`` (standard input). Returns
     None for anything that is not a regular file, or cannot be examined.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = tempfile.mkstemp()[1]
+    >>> file_id(path) == (os.stat(path).st_dev, os.stat(path).st_ino)
+    True
+    >>> file_id("/dev/null") is None
+    True
     """
     try:
         if path is None or path == "-":
@@ -180,6 +189,13 @@ def open_input(
 
     ``what`` is what the file should be, for the message about a directory.
     The caller closes the stream unless it is ``stdin``.
+
+    Examples
+    --------
+    >>> open_input("/", None)
+    Traceback (most recent call last):
+    ...
+    arsumm.io.FileError: /: is a directory, not a text file
     """
     if path is None or path == "-":
         if stdin is None:
@@ -264,6 +280,15 @@ def count_lines(stream: BinaryIO) -> int | None:
 
     Pipes, FIFOs and terminals can be read only once, so they are never
     counted (a progress bar then shows no total).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryFile() as handle:
+    ...     _ = handle.write(b"a\\nb\\nc")
+    ...     handle.flush()
+    ...     count_lines(handle), handle.tell()
+    (3, 5)
     """
     try:
         fd = stream.fileno()

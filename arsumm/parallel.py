@@ -179,6 +179,16 @@ def map_chunks(
         At the call: the workers would run the main script again from its top
         level, or cannot run it (read from standard input), or cannot start
         or load ``payload``.
+
+    Examples
+    --------
+    An item that cannot be pickled fails alone, in input order:
+
+    >>> import threading
+    >>> items = ["a", threading.Lock(), "ccc"]
+    >>> results = map_chunks(_lengths, pickle.dumps(()), items, 2, failure=lambda i, e: "failed")
+    >>> list(results)
+    [1, 'failed', 3]
     """
     if workers < 1:
         raise ValueError(f"workers must be >= 1, got {workers}")

@@ -383,6 +383,8 @@ def test_json_and_analyze_say_which_sentences_were_boilerplate(tmp_path: Path) -
     ]
     kept = json.loads(run(str(path), "-k", "2", "--format", "json", "--keep-boilerplate").stdout)
     assert kept["boilerplate"] == []
+    page = run(str(path), "-k", "2", "--format", "html").stdout.decode("utf-8")
+    assert page.count("(boilerplate)") == len(analysis.boilerplate)  # in their tooltips
 
 
 def test_the_command_line_reports_only_its_own_errors_as_bad_input() -> None:
