@@ -505,7 +505,7 @@ def test_batch_output_equal_to_the_input_is_refused(tmp_path: Path) -> None:
     assert source.read_bytes() == _records(3)
 
 
-@pytest.mark.parametrize("mode", [0o600, 0o640, 0o604])
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o604], ids=["0600", "0640", "0604"])
 def test_an_existing_output_keeps_its_permissions(tmp_path: Path, mode: int) -> None:
     """Item 6: overwriting a 0600 output file left it 0644."""
     for args in (["--demo"], ["batch", "-"]):
