@@ -53,11 +53,12 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from arsumm.errors import ArsummError
-from arsumm.html import to_html
-from arsumm.summarizer import Analysis, Sentence
+
+if TYPE_CHECKING:  # arsumm.io imports nothing of the pipeline: any module may write through it
+    from arsumm.summarizer import Analysis, Sentence
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -474,6 +475,8 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
         lines = "".join(" ".join(s.text.split()) + "\n" for s in analysis.summary)
         return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
     if fmt == "html":
+        from arsumm.html import to_html
+
         page = to_html(
             text, analysis.summary, ranked=analysis.sentences, boilerplate=analysis.boilerplate
         )
