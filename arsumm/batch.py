@@ -29,17 +29,13 @@ doc-3 True [0]
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import pickle
-from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from arsumm.document import Document
+from arsumm.parallel import map_chunks, resolve_n_jobs
 from arsumm.select import Budget
 from arsumm.summarizer import Sentence, Summarizer
 
@@ -132,7 +128,12 @@ def summarize_many(
         The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
     n_jobs : int or None, default 1
         Worker processes; 1 or None works in this process, -1 uses every CPU.
-        With several processes the summarizer must pickle.
+        With several processes the summarizer must pickle, and a script must
+        make the call under ``if __name__ == "__main__":`` (the workers run
+        the main script again; a script piped to ``python -`` cannot be run
+        again): otherwise the call raises :class:`arsumm.parallel.WorkerStartError`
+        at once, saying so. A document that kills its worker process fails
+        alone (see :mod:`arsumm.parallel`).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
 
@@ -147,6 +148,8 @@ def summarize_many(
     BudgetError, ConfigError, TypeError
         At the call, for an invalid budget, summarizer, ``texts`` or ``n_jobs``;
         never while iterating.
+    WorkerStartError
+        At the call, when ``n_jobs`` > 1 cannot start worker processes here.
 
     Examples
     --------
@@ -161,7 +164,7 @@ def summarize_many(
     texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
     summarizer = _check_summarizer(summarizer)
-    workers = _workers(n_jobs)
+    workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
             payload = pickle.dumps((summarizer, budget))
@@ -296,94 +299,17 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
         bar.close()
 
 
-# -- in worker processes -----------------------------------------------------
-
-_WORKER: tuple[Summarizer, Budget] | None = None
-
-
-def _workers(n_jobs: int | None) -> int:
-    if n_jobs is None:
-        return 1
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ValueError(f"n_jobs must be a positive integer, -1 or None, got {n_jobs!r}")
-    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
-
-
-def _init_worker(payload: bytes) -> None:
-    global _WORKER
-    _WORKER = pickle.loads(payload)
-
-
-def _work(chunk: list[tuple[Any, Any]]) -> list[BatchResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return _summarize_chunk(_WORKER[0], _WORKER[1], chunk)
-
-
-def _context() -> Any:
-    # fork is unsafe in a process with threads (tqdm's monitor, a dask client);
-    # the fork server imports arsumm once, and every worker starts as its copy
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["arsumm.batch"])
-        return context
-    return multiprocessing.get_context("spawn")
+# -- in worker processes (arsumm.parallel) -----------------------------------
 
 
 def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
-    """Chunks to a process pool, at most two per worker in flight, results in order.
-
-    If a worker dies (killed, out of memory), the chunk it held fails, the
-    pool is replaced and the waiting chunks are sent again; after
-    ``_RESTARTS`` replacements every remaining document fails instead.
-    """
-    executor: ProcessPoolExecutor | None = _pool(payload, workers)
-    restarts = 0
-    in_flight: deque[tuple[list[tuple[Any, Any]], Future[list[BatchResult]] | BaseException]]
-    in_flight = deque()
-
-    def submit(chunk: list[tuple[Any, Any]]) -> Future[list[BatchResult]] | BaseException:
-        if executor is None:
-            return _broken
-        try:
-            return executor.submit(_work, chunk)
-        except Exception as exc:  # the pool broke before this chunk was sent
-            return exc
-
-    _broken = BrokenProcessPool("the worker processes kept dying; document not processed")
-    chunks = _chunks(texts)
-    try:
-        exhausted = False
-        while True:
-            while not exhausted and len(in_flight) < 2 * workers:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
-                else:
-                    in_flight.append((chunk, submit(chunk)))
-            if not in_flight:
-                return
-            chunk, future = in_flight.popleft()
-            try:
-                if isinstance(future, BaseException):
-                    raise future
-                results = future.result()
-            except Exception as exc:
-                results = [BatchResult.failure(doc_id, exc) for doc_id, _ in chunk]
-                if isinstance(exc, BrokenProcessPool) and executor is not None:
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    restarts += 1
-                    executor = _pool(payload, workers) if restarts <= _RESTARTS else None
-                    in_flight = deque((c, submit(c)) for c, _ in in_flight)
-            yield from results
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-
-
-_RESTARTS = 3
-
-
-def _pool(payload: bytes, workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(payload,)
+    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters."""
+    pairs = (pair for chunk in _chunks(texts) for pair in chunk)
+    return map_chunks(
+        _summarize_chunk,
+        payload,
+        pairs,
+        workers,
+        failure=lambda pair, exc: BatchResult.failure(pair[0], exc),
+        weight=lambda pair: len(pair[1]) if isinstance(pair[1], str) else 0,
     )

@@ -301,10 +301,10 @@ def test_wrong_arguments_raise_at_the_call_not_mid_stream() -> None:
 
 
 def test_n_jobs_is_the_number_of_worker_processes() -> None:
-    from arsumm.batch import _workers
+    from arsumm.parallel import resolve_n_jobs
 
-    assert [_workers(None), _workers(1), _workers(3)] == [1, 1, 3]
-    assert _workers(-1) >= 1
+    assert [resolve_n_jobs(None), resolve_n_jobs(1), resolve_n_jobs(3)] == [1, 1, 3]
+    assert resolve_n_jobs(-1) >= 1
 
 
 def test_an_empty_input_gives_no_results() -> None:
