@@ -24,9 +24,11 @@ from arsumm import Summarizer
 from arsumm.select import Budget
 from benchmarks import RESULTS_DIR, ROOT
 from benchmarks.data import default_data_path, load_documents, load_split, load_splits
-from benchmarks.methods import REGISTRY, Context, register_arsumm_variant
+from benchmarks.interface import Context
+from benchmarks.methods import REGISTRY, register_arsumm_variant
+from benchmarks.protocol import SWEEP, budget_tag
 from benchmarks.provenance import display_path, provenance, read_json, write_json
-from benchmarks.rouge import budget_tag, evaluate, prepare
+from benchmarks.rouge import evaluate, prepare
 from benchmarks.tables import fmt_ci, fmt_number, markdown
 
 OUT_JSON = RESULTS_DIR / "ablation.json"
@@ -55,7 +57,6 @@ VARIANTS: list[tuple[str, str, dict[str, Any]]] = [
     ("abl-taa", "taa marbuta folded into ha", {"taa_marbuta": True}),
 ]
 BACKGROUND_IDF = ("abl-idf", "background IDF fitted on the EASC dev articles (fit())")
-SWEEP = [Budget.of(ratio=r) for r in (0.2, 0.3, 0.4)] + [Budget.of(k=k) for k in range(1, 6)]
 
 
 def _register(dev_texts: Sequence[str]) -> list[str]:

@@ -39,19 +39,20 @@ from typing import Any
 
 from arsumm import split_sentences
 from arsumm.normalize import normalize, tokenize
-from benchmarks.methods import Context, MethodUnavailable
+from benchmarks.interface import Context, MethodUnavailable
 
-__all__ = ["PEERS", "scorer"]
+__all__ = ["PEERS", "SumyTokenizer", "normalised", "scorer"]
 
 Scorer = Callable[[list[str]], list[float]]
 
 
-def _normalised(words: Iterable[str]) -> frozenset[str]:
+def normalised(words: Iterable[str]) -> frozenset[str]:
+    """The words after arsumm's normalisation (how the peers' stop-word lists are compared)."""
     return frozenset(normalize(w) for w in words)
 
 
-class _SumyTokenizer:
-    """The word tokenizer sumy's document model asks for."""
+class SumyTokenizer:
+    """The word tokenizer sumy's document model asks for: arsumm's normalised tokens."""
 
     language = "arabic"
 
@@ -99,8 +100,8 @@ def _sumy(kind: str) -> Scorer:
         "sumy-luhn": LuhnSummarizer,
     }
     summarizer = classes[kind](Stemmer("arabic"))
-    summarizer.stop_words = _normalised(get_stop_words("arabic"))
-    tokenizer = _SumyTokenizer()
+    summarizer.stop_words = normalised(get_stop_words("arabic"))
+    tokenizer = SumyTokenizer()
 
     def score(sentences: list[str]) -> list[float]:
         document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
@@ -165,7 +166,7 @@ def _lexrank(context: Context) -> Scorer:
             return [t for t in tokenize(sentence) if t not in self.stopwords]
 
     documents = [[s.text for s in split_sentences(text)] for text in context.background]
-    model = ArabicLexRank(documents, stopwords=_normalised(STOPWORDS["ar"]))
+    model = ArabicLexRank(documents, stopwords=normalised(STOPWORDS["ar"]))
 
     def score(sentences: list[str]) -> list[float]:
         return [float(x) for x in model.rank_sentences(sentences)]

@@ -32,16 +32,9 @@ import numpy as np
 from arsumm.select import Budget
 from benchmarks import RESULTS_DIR, ROOT
 from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
-from benchmarks.methods import (
-    REGISTRY,
-    Context,
-    Method,
-    MethodUnavailable,
-    Prepared,
-    available,
-    parse_variant,
-    register_arsumm_variant,
-)
+from benchmarks.interface import Context, Method, MethodUnavailable, Prepared
+from benchmarks.methods import REGISTRY, available, parse_variant, register_arsumm_variant
+from benchmarks.protocol import budget_tag
 from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.scoring import (
     METRICS,
@@ -53,29 +46,23 @@ from benchmarks.scoring import (
 )
 from benchmarks.tables import rouge_table
 
-__all__ = ["MethodRun", "budget_tag", "evaluate", "main", "prepare", "score_method"]
+__all__ = ["MethodRun", "evaluate", "main", "prepare", "score_method"]
 
 BASELINE = ROOT / "benchmarks" / "baseline.json"
 
 
-def budget_tag(budget: Budget) -> str:
-    """Return a short name for a budget, used in file names.
+def prepare(
+    documents: Sequence[Any], *, unit: str = "sentence", title: bool = False
+) -> list[Prepared]:
+    """Wrap corpus documents for the methods.
 
-    Examples
-    --------
-    >>> budget_tag(Budget.of(ratio=0.3)), budget_tag(Budget.of(k=2))
-    ('ratio0.3', 'k2')
+    ``unit="line"`` also cuts at line breaks; ``title=True`` gives the methods
+    each document's ``title`` (default: not given).
     """
-    if budget.ratio is not None:
-        return f"ratio{budget.ratio:g}"
-    if budget.max_words is not None:
-        return f"words{budget.max_words}"
-    return f"k{budget.k}"
-
-
-def prepare(documents: Sequence[Any], *, unit: str = "sentence") -> list[Prepared]:
-    """Wrap corpus documents for the methods (``unit="line"`` also cuts at line breaks)."""
-    return [Prepared(d.id, d.text, tuple(d.references), unit) for d in documents]
+    return [
+        Prepared(d.id, d.text, tuple(d.references), unit, d.title if title else None)
+        for d in documents
+    ]
 
 
 @dataclass

@@ -206,6 +206,25 @@ def test_summarize_raises_only_documented_errors_and_keeps_the_contract(
         assert words <= limit + 1e-9
 
 
+@given(TEXT, BUDGET)
+def test_module_functions_are_the_default_configuration_and_repeat(
+    text: str, budget: dict[str, Any]
+) -> None:
+    # arsumm.split_sentences / arsumm.summarize: the default splitter and summarizer,
+    # the same answer on a second call in the same process (memos and caches are warm)
+    assert arsumm.split_sentences(text) == RuleSplitter().split(text)
+    try:
+        expected = Summarizer().analyze(text, **budget).summary
+    except ArsummError as exc:
+        with pytest.raises(type(exc)):
+            arsumm.summarize(text, **budget)
+        return
+    first = arsumm.summarize(text, **budget)
+    assert first == expected
+    assert arsumm.summarize(text, **budget) == first
+    assert all(text[s.start : s.end] == s.text for s in first)
+
+
 @given(TEXT, st.integers(1, 6))
 def test_k_summary_is_inside_the_k_plus_one_summary(text: str, k: int) -> None:
     try:

@@ -19,6 +19,10 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip(
+    "rouge_score", reason="the benchmark suite needs the bench extra: pip install -e '.[bench]'"
+)
+
 from arsumm.select import Budget
 from benchmarks.methods import Context, Prepared, build
 from benchmarks.rouge import BASELINE, score_method

@@ -7,6 +7,11 @@ from collections.abc import Mapping
 
 import numpy as np
 import pytest
+
+pytest.importorskip(
+    "rouge_score", reason="the benchmark suite needs the bench extra: pip install -e '.[bench]'"
+)
+
 from rouge_score import rouge_scorer
 
 from benchmarks.scoring import (
