@@ -451,6 +451,7 @@ register(
         "oracle",
         lambda _ctx: GreedyOracle(),
         "greedy extractive oracle on mean ROUGE-1 + ROUGE-2 F1 (upper bound)",
+        suites=("quality",),
     )
 )
 

@@ -41,6 +41,7 @@ from benchmarks.methods import (
     parse_variant,
 )
 from benchmarks.peers import PEERS, scorer
+from benchmarks.scoring import Rouge, reference_text, summary_text
 
 MODULES = [
     "benchmarks.data",
@@ -123,6 +124,42 @@ def test_oracle_respects_the_word_budget() -> None:
 def test_oracle_needs_references() -> None:
     with pytest.raises(ValueError, match="needs reference"):
         GreedyOracle().chosen(_doc(), Budget.of(k=1))
+
+
+def _greedy_from_scratch(doc: Prepared, budget: Budget) -> list[int]:
+    """The oracle's definition, scoring every candidate summary's text with the suite's Rouge."""
+    rouge = Rouge(("rouge1", "rouge2"))
+    refs = [reference_text(r) for r in doc.references]
+
+    def objective(chosen: list[int]) -> float:
+        s = rouge.score_lines(summary_text(doc.spans[i].text for i in sorted(chosen)), refs)
+        return s["rouge1"].f + s["rouge2"].f
+
+    limit = budget.word_limit(sum(doc.words))
+    chosen: list[int] = []
+    current = 0.0
+    while budget.k is None or len(chosen) < budget.k:
+        used = sum(doc.words[i] for i in chosen)
+        fits = [
+            i
+            for i in range(len(doc.spans))
+            if i not in chosen
+            and not (chosen and limit is not None and used + doc.words[i] > limit)
+        ]
+        values = [(objective([*chosen, i]), -i) for i in fits]
+        if not values or max(values)[0] <= current + 1e-12:
+            break
+        value, minus_i = max(values)
+        chosen.append(-minus_i)
+        current = value
+    return sorted(chosen) or [0]
+
+
+def test_oracle_is_the_greedy_search_on_the_suites_rouge(easc_dev: list[Prepared]) -> None:
+    oracle = GreedyOracle()
+    for doc in easc_dev[:12]:
+        for budget in (Budget.of(ratio=0.2), Budget.of(k=3), Budget.of(max_words=40)):
+            assert oracle.chosen(doc, budget) == _greedy_from_scratch(doc, budget), doc.id
 
 
 def test_line_units_cut_hard_wrapped_sentences() -> None:
@@ -239,6 +276,67 @@ def test_missing_corpus_says_what_to_do(tmp_path: Path) -> None:
 def test_unknown_split() -> None:
     with pytest.raises(DataError, match="unknown split"):
         load_split([], {"dev": [], "test": []}, "train")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        pytest.param("{not json", "not valid JSON", id="not-json"),
+        pytest.param('["a"]', "expected a JSON object", id="not-object"),
+        pytest.param('{"id": "b", "text": "نص."}', r"missing field\(s\) references", id="no-refs"),
+        pytest.param('{"id": "b", "text": "نص.", "references": []}', "non-empty list", id="empty"),
+        pytest.param('{"id": "b", "text": "نص.", "references": [1]}', "list of strings", id="int"),
+        pytest.param('{"id": "b", "text": 5, "references": ["ن"]}', "text must be", id="text"),
+        pytest.param(
+            '{"id": "b", "text": "نص.", "references": ["ن"], "title": 3}', "title must", id="title"
+        ),
+        pytest.param(
+            '{"id": "a", "text": "نص.", "references": ["ن"]}', "already on line 1", id="dup"
+        ),
+    ],
+)
+def test_bad_corpus_record_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "a", "text": "نص أول.", "references": ["نص."], "title": "عنوان"})
+    path.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"corpus\.jsonl:2: .*{message}"):
+        load_documents(path)
+
+
+def test_corpus_keeps_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    record = {"id": "a", "text": "نص أول.", "references": ["نص."], "title": "عنوان"}
+    path.write_text(json.dumps(record) + "\n\n", encoding="utf-8")
+    (doc,) = load_documents(path)
+    assert (doc.id, doc.topic, doc.title, doc.references) == ("a", "", "عنوان", ("نص.",))
+
+
+def test_registry_lists_each_suites_methods() -> None:
+    quality, speed = available("quality"), available("speed")
+    assert "arsumm-batch" not in quality
+    assert "noop" not in quality
+    assert {"arsumm", "lead", "oracle", "sumy-lexrank"} <= set(quality)
+    assert {"arsumm", "arsumm-batch", "noop", "lead", "sumy-lexrank"} <= set(speed)
+    assert "oracle" not in speed  # it needs the references, which a timed run has not
+    assert set(available(None)) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("name", ["arsumm", "arsumm-batch", "noop", "lead"])
+def test_speed_runs_registered_methods(name: str) -> None:
+    from benchmarks.timing import speed_method
+
+    run = speed_method(name)
+    assert run([DEMO, DEMO], 0.3) is None
+    (method,) = build([name], Context())
+    (summary,) = method.summaries(_doc(), Budget.of(k=2))
+    assert len(summary) == (0 if name == "noop" else 2)
+
+
+def test_speed_unknown_method() -> None:
+    from benchmarks.timing import speed_method
+
+    with pytest.raises(MethodUnavailable, match=r"unknown method 'nope'; known: .*arsumm-batch"):
+        speed_method("nope")
 
 
 # -- command line and report, on a tiny corpus of our own text ------------------------

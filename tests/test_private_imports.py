@@ -286,3 +286,84 @@ def test_checker_accepts_public_and_own_names(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert list(private_uses(load_sources(tmp_path, ("pkg",)), ("pkg",))) == []
+
+
+# -- no import cycles ---------------------------------------------------------------------
+
+
+def import_graph(
+    sources: list[Source], packages: tuple[str, ...] = PACKAGES
+) -> dict[str, set[str]]:
+    """First-party module -> the first-party modules it imports, anywhere in its code.
+
+    Imports inside functions count too (a lazy import only hides a cycle). ``from
+    pkg import name`` is an edge to ``pkg.name`` when that is a module, else to ``pkg``.
+    """
+    modules = {s.module for s in sources}
+    graph: dict[str, set[str]] = {s.module: set() for s in sources}
+    for source in sources:
+        for node in ast.walk(source.tree):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = _resolve(source.module, source.is_package, node)
+                for alias in node.names:
+                    name = f"{base}.{alias.name}"
+                    targets.append(name if name in modules else base)
+            for target in targets:
+                if target.split(".")[0] in packages and target in modules:
+                    graph[source.module].add(target)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycle() -> None:
+    # before issue 12: benchmarks.methods <-> peers and speed <-> _speed_child
+    graph = import_graph(load_sources())
+    assert graph["benchmarks.methods"] >= {"benchmarks.interface", "benchmarks.peers"}
+    assert cycles(graph) == []
+
+
+def test_cycle_finder_finds_a_lazy_cycle(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pkg" / "a.py").write_text("from pkg.b import x\n", encoding="utf-8")
+    (tmp_path / "pkg" / "b.py").write_text("def x():\n    from pkg import a\n", encoding="utf-8")
+    (tmp_path / "pkg" / "c.py").write_text("import pkg.a\n", encoding="utf-8")
+    graph = import_graph(load_sources(tmp_path, ("pkg",)), ("pkg",))
+    assert cycles(graph) == [["pkg.a", "pkg.b"]]
