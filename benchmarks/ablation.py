@@ -298,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents = load_documents(data)
     splits = load_splits(data.with_name("splits.json"))
     dev_docs = load_split(documents, splits, "dev")
-    context = Context(background=[d.text for d in dev_docs])
+    context = Context(background=[d.text for d in dev_docs], memoize=True)
     names = _register([d.text for d in dev_docs])
     record: dict[str, Any] = {
         "provenance": provenance("benchmarks.ablation", sys.argv[1:] if argv is None else argv),

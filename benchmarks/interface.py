@@ -141,7 +141,13 @@ class Context:
         of the corpus being evaluated.
     random_seeds : int
         Number of seeds the random baseline averages over.
+    memoize : bool
+        Let methods remember what does not change their output: the peers'
+        stems and each document's ranking across budgets (same summaries,
+        much less time). The quality runners set it; the speed benchmark
+        must not, since it times repeated passes over the same texts.
     """
 
     background: Sequence[str] = ()
     random_seeds: int = 10
+    memoize: bool = False

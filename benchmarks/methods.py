@@ -200,19 +200,29 @@ class RankingMethod:
     scorer : callable
         ``scorer(sentences) -> scores``: one finite score per sentence, higher
         is better. Ties are broken by position, as in arsumm.
+    memoize : bool, default False
+        Remember each document's order, so that other budgets reuse it.
     """
 
     name: str
     scorer: Callable[[list[str]], Sequence[float]]
+    memoize: bool = False
+    _orders: dict[tuple[str, str, str], list[int]] = field(default_factory=dict, repr=False)
 
     def order(self, doc: Prepared) -> list[int]:
         """Return the sentence indices from best to worst."""
+        key = (doc.id, doc.unit, doc.text)
+        if self.memoize and key in self._orders:
+            return self._orders[key]
         scores = np.asarray(self.scorer(doc.sentences), dtype=np.float64)
         if scores.shape != (len(doc.sentences),) or not np.isfinite(scores).all():
             raise RuntimeError(
                 f"{self.name}: expected {len(doc.sentences)} finite scores, got {scores!r}"
             )
-        return order_by_score(scores)
+        order = order_by_score(scores)
+        if self.memoize:
+            self._orders[key] = order
+        return order
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the summary of ``doc`` under ``budget``."""
@@ -354,7 +364,7 @@ def parse_variant(spec: str) -> tuple[str, dict[str, Any]]:
 
 def _peer(kind: str) -> Callable[[Context], Method]:
     def factory(context: Context) -> Method:
-        return RankingMethod(kind, peers.scorer(kind, context))
+        return RankingMethod(kind, peers.scorer(kind, context), memoize=context.memoize)
 
     return factory
 

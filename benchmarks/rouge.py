@@ -318,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    context = Context(background=background, random_seeds=args.random_seeds)
+    context = Context(background=background, random_seeds=args.random_seeds, memoize=True)
     docs = prepare(chosen, unit=args.unit)
     prov = provenance("benchmarks.rouge", args_list)
     data_record = {

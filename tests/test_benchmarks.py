@@ -36,6 +36,7 @@ from benchmarks.methods import (
     MethodUnavailable,
     Prepared,
     RandomMethod,
+    RankingMethod,
     available,
     build,
     parse_variant,
@@ -242,6 +243,48 @@ def test_sumy_adapter_ranks_as_sumy_chooses(name: str) -> None:
     document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
     chosen = [str(s) for s in summarizer(document, 3)]
     assert chosen == [sentences[i] for i in top3]
+
+
+def test_nltk_arabic_snowball_depends_on_history_and_ours_does_not() -> None:
+    pytest.importorskip("nltk")
+    from nltk.stem.snowball import ArabicStemmer
+
+    from benchmarks.peers import fresh_snowball_stem
+
+    shared = ArabicStemmer()
+    shared.stem("سافرنا")  # leaves suffixes_verb_step1_success set
+    assert shared.stem("كانوا") == "كانو"  # what sumy's single instance did mid-run
+    assert ArabicStemmer().stem("كانوا") == "كان"
+    assert fresh_snowball_stem("سافرنا") == ArabicStemmer().stem("سافرنا")  # stemmed first
+    assert fresh_snowball_stem("كانوا") == "كان"
+
+
+@pytest.mark.parametrize("name", ["sumy-lsa", "summa-textrank"])
+def test_memoised_peer_scores_do_not_depend_on_document_order(name: str) -> None:
+    needs(PEER_PACKAGE[name])
+    docs = [DEMO_SENTENCES[:9], DEMO_SENTENCES[9:], DEMO_SENTENCES[3:12]]
+    context = Context(memoize=True)
+    forward = [scorer(name, context)(d) for d in docs]
+    backward = [scorer(name, context)(d) for d in reversed(docs)][::-1]
+    alone = [scorer(name, context)(d) for d in docs]
+    assert forward == backward == alone
+
+
+def test_memoised_ranking_reuses_the_order_across_budgets() -> None:
+    calls: list[int] = []
+
+    def count(sentences: list[str]) -> list[float]:
+        calls.append(len(sentences))
+        return [float(len(s)) for s in sentences]
+
+    doc = _doc()
+    memo = RankingMethod("x", count, memoize=True)
+    plain = RankingMethod("x", count)
+    for budget in (Budget.of(k=1), Budget.of(k=3), Budget.of(ratio=0.3)):
+        assert memo.summaries(doc, budget) == plain.summaries(doc, budget)
+    assert len(calls) == 1 + 3
+    line = Prepared(doc.id, doc.text, unit="line")  # same id and text, other sentences
+    assert memo.order(line) == plain.order(line)
 
 
 def test_lexrank_needs_background_articles() -> None:
