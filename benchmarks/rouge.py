@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from arsumm.select import Budget
-from benchmarks import RESULTS_DIR, ROOT
+from benchmarks import RESULTS_DIR
 from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
 from benchmarks.interface import Context, Method, MethodUnavailable, Prepared
 from benchmarks.methods import REGISTRY, available, parse_variant, register_arsumm_variant
@@ -47,8 +47,6 @@ from benchmarks.scoring import (
 from benchmarks.tables import rouge_table
 
 __all__ = ["MethodRun", "evaluate", "main", "prepare", "score_method"]
-
-BASELINE = ROOT / "benchmarks" / "baseline.json"
 
 
 def prepare(
@@ -266,11 +264,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR, help="where to write JSON")
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument(
-        "--write-baseline",
-        action="store_true",
-        help="record default arsumm's figures in benchmarks/baseline.json (dev split, ratio 0.3)",
-    )
     return parser
 
 
@@ -312,12 +305,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     budgets = [Budget.of(ratio=r) for r in args.ratio] + [Budget.of(k=k) for k in args.k]
     if not budgets:
         budgets = [Budget.of(ratio=0.3)]
-    if args.write_baseline and (args.split != "dev" or Budget.of(ratio=0.3) not in budgets):
-        print(
-            "benchmarks.rouge: error: --write-baseline needs --split dev --ratio 0.3",
-            file=sys.stderr,
-        )
-        return 2
     context = Context(background=background, random_seeds=args.random_seeds, memoize=True)
     docs = prepare(chosen, unit=args.unit)
     prov = provenance("benchmarks.rouge", args_list)
@@ -345,32 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = args.out_dir / f"rouge-{args.split}-{tag}{suffix}.json"
             write_json(path, record)
             print(f"\nwrote {display_path(path)}", file=sys.stderr)
-        if args.write_baseline and budget == Budget.of(ratio=0.3):
-            _write_baseline(record)
     return 0
-
-
-def _write_baseline(record: dict[str, Any]) -> None:
-    arsumm = next((m for m in record["methods"] if m["name"] == "arsumm"), None)
-    if arsumm is None:
-        raise SystemExit("benchmarks.rouge: error: --write-baseline needs the method 'arsumm'")
-    prov = record["provenance"]
-    baseline = {
-        "what": "default arsumm on the EASC dev split at ratio 0.3; F1 x100, mean over "
-        "references then documents. tests/test_quality_gate.py fails when ROUGE-1 or "
-        "ROUGE-2 falls more than `tolerance` points below these figures.",
-        "split": "dev",
-        "ratio": 0.3,
-        "n_docs": record["data"]["n_docs"],
-        "tolerance": 0.5,
-        **{m: arsumm["scores"][m]["f"] for m in METRICS},
-        "command": prov["command"],
-        "commit": prov["commit"],
-        "dirty": prov["dirty"],
-        "date": prov["date"],
-    }
-    write_json(BASELINE, baseline)
-    print(f"wrote {display_path(BASELINE)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

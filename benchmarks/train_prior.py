@@ -82,7 +82,7 @@ def squash(text: str) -> str:
 
     Examples
     --------
-    >>> squash("إلى  المدرسةِ\nالجديدة")
+    >>> squash("إلى  المدرسةِ\\nالجديدة")
     'اليالمدرسهالجديده'
     """
     return re.sub(r"\s+", "", normalize(text, taa_marbuta=True))

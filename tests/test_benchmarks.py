@@ -46,6 +46,12 @@ from benchmarks.scoring import Rouge, reference_text, summary_text
 
 MODULES = [
     "benchmarks.data",
+    "benchmarks.interface",
+    "benchmarks.protocol",
+    "benchmarks.timing",
+    "benchmarks.panel",
+    "benchmarks.quality_doc",
+    "benchmarks.train_prior",
     "benchmarks.provenance",
     "benchmarks.scoring",
     "benchmarks.methods",
