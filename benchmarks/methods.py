@@ -128,20 +128,35 @@ def _texts(doc: Prepared, chosen: Sequence[int]) -> list[str]:
 
 @dataclass
 class ArsummMethod:
-    """arsumm through its public API: ``Summarizer(**options).summarize``."""
+    """arsumm through its public API: ``Summarizer(**options).summarize``.
+
+    With ``memoize`` it runs the public stages instead: ``prepare``,
+    ``vectorize`` and ``score`` once per document, ``choose`` per budget
+    (what ``summarize`` does, so the same summaries).
+    """
 
     name: str
     options: dict[str, Any]
+    memoize: bool = False
+    _scored: dict[tuple[str, str], tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.summarizer = Summarizer(**self.options)
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return arsumm's summary of ``doc``."""
-        summary = self.summarizer.summarize(
-            doc.text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
-        )
-        return [[s.text for s in summary]]
+        if not self.memoize:
+            summary = self.summarizer.summarize(
+                doc.text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+            )
+            return [[s.text for s in summary]]
+        key = (doc.id, doc.text)
+        found = self._scored.get(key)
+        if found is None:
+            document = self.summarizer.vectorize(self.summarizer.prepare(doc.text))
+            found = self._scored[key] = (document, self.summarizer.score(document))
+        document, scores = found
+        return [[document.spans[i].text for i in self.summarizer.choose(document, scores, budget)]]
 
 
 class BatchMethod(Method, Protocol):
@@ -329,7 +344,7 @@ def register_arsumm_variant(
             name=name,
             label=label or (f"arsumm ({shown})" if shown else "arsumm"),
             kind="arsumm",
-            factory=lambda _ctx: ArsummMethod(name, dict(options)),
+            factory=lambda ctx: ArsummMethod(name, dict(options), memoize=ctx.memoize),
             description=description or f"Summarizer({shown})",
             options=dict(options),
         )

@@ -276,6 +276,16 @@ def test_memoised_peer_scores_do_not_depend_on_document_order(name: str) -> None
     assert forward == backward == alone
 
 
+def test_memoised_arsumm_is_summarize_at_every_budget(easc_dev: list[Prepared]) -> None:
+    # the panel runs the public stages once per article and chooses per budget
+    (staged,) = build(["arsumm"], Context(memoize=True))
+    (plain,) = build(["arsumm"], Context())
+    budgets = [Budget.of(ratio=0.2), Budget.of(k=1), Budget.of(k=4), Budget.of(max_words=40)]
+    for doc in easc_dev[:25]:
+        for budget in budgets:
+            assert staged.summaries(doc, budget) == plain.summaries(doc, budget), doc.id
+
+
 def test_memoised_ranking_reuses_the_order_across_budgets() -> None:
     calls: list[int] = []
 

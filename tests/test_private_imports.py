@@ -31,24 +31,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("arsumm", "benchmarks")
 
-#: Known uses of private names, as (using module, private name). To be removed by
-#: the pipeline refactor (issue 12): each entry goes when its use is replaced by a
-#: public stage; the test fails on an entry that is no longer needed.
-ALLOWED: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("arsumm.batch", "arsumm.summarizer._Prepared"),
-        ("arsumm.batch", "arsumm.summarizer:Summarizer._spans"),
-        ("arsumm.batch", "arsumm.summarizer:Summarizer._summary"),
-        (
-            "arsumm.batch",
-            "arsumm.features:Analyzer._terms or arsumm.summarizer:Summarizer._terms",
-        ),
-        # benchmarks/train_prior.py, arsumm_document() and its return type: one hunk
-        ("benchmarks.train_prior", "arsumm.summarizer._Document"),
-        ("benchmarks.train_prior", "arsumm.summarizer:Summarizer._spans"),
-        ("benchmarks.train_prior", "arsumm.summarizer:Summarizer._document"),
-    }
-)
+#: Known uses of private names, as (using module, private name), e.g.
+#: ``("arsumm.batch", "arsumm.summarizer:Summarizer._spans")``: to be removed by the
+#: pipeline refactor, which emptied it (issue 12). An entry that is no longer needed
+#: fails the test below.
+ALLOWED: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
