@@ -225,16 +225,19 @@ def plot_heatmap(record: dict[str, Any], path: Path) -> None:
             values[i][j] = stat["d_rouge1"]
             low, high = stat["d_rouge1_ci"]
             significant = low > 0 or high < 0
+            colour = "white" if abs(stat["d_rouge1"]) > 3.5 else "black"  # dark cells
             ax.text(
                 j,
-                i - 0.12,
+                i - 0.13,
                 f"{stat['d_rouge1']:+.1f}",
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=8.5,
+                color=colour,
                 fontweight="bold" if significant else "normal",
             )
-            ax.text(j, i + 0.25, f"{stat['words']:.0f} w", ha="center", va="center", fontsize=5.5)
+            words = f"{stat['words']:.0f} w"
+            ax.text(j, i + 0.26, words, ha="center", va="center", fontsize=6.5, color=colour)
     image = ax.imshow(values, cmap="RdBu", norm=TwoSlopeNorm(0.0, -6.0, 6.0), aspect="auto")
     ax.set_xticks(range(len(names)))
     ax.set_xticklabels(labels, rotation=35, ha="right", fontsize=8)
