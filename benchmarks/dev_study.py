@@ -50,6 +50,7 @@ from arsumm.rank import pagerank
 from arsumm.select import Budget, select, select_diverse
 from benchmarks import RESULTS_DIR
 from benchmarks.data import default_data_path, load_documents, load_split, load_splits
+from benchmarks.interface import text_budget
 from benchmarks.protocol import FOLDS, SEEDS, SWEEP, budget_tag, cv_folds
 from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.scoring import References, bootstrap_indices, interval
@@ -196,7 +197,10 @@ def out_of_fold(
     for i, ranks in _held_out_ranks(docs, setting, _folds(docs)):
         d = docs[i]
         for b in budgets:
-            chosen = select_diverse(ranks, d.graph, d.words, b, redundancy=setting["redundancy"])
+            redundancy = setting["redundancy"]
+            chosen = select_diverse(
+                ranks, d.graph, d.words, b, redundancy=redundancy, total_words=d.text_words
+            )
             sums[budget_tag(b)][i] += d.rouge12(chosen)
     return {tag: s * 100 / len(SEEDS) for tag, s in sums.items()}
 
@@ -216,7 +220,10 @@ def lead_scores(docs: Sequence[TrainingDoc], budgets: Sequence[Budget]) -> dict[
     """Per-article ROUGE-1/2 (x100) of Lead under the shared budget rule."""
     return {
         budget_tag(b): np.array(
-            [d.rouge12(select(list(range(len(d.words))), d.words, b)) for d in docs]
+            [
+                d.rouge12(select(list(range(len(d.words))), d.words, text_budget(b, d.text_words)))
+                for d in docs
+            ]
         )
         * 100
         for b in budgets
@@ -317,7 +324,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             kind = reference_kind(sents, reference)
             kinds[kind] += 1
             groups.setdefault(kind, []).append(r)
-        lead_chosen = select(list(range(len(d.words))), d.words, headline)
+        lead_chosen = select(
+            list(range(len(d.words))), d.words, text_budget(headline, d.text_words)
+        )
         for kind, refs in groups.items():
             entry = by_kind.setdefault(kind, {"lead": [], "default": []})
             entry["lead"].append(_rouge1_against(d, lead_chosen, refs))
@@ -386,7 +395,9 @@ def _oof_chosen(
     for i, ranks in _held_out_ranks(docs, setting, _folds(docs)[:FOLDS]):
         d = docs[i]
         redundancy = setting["redundancy"]
-        chosen[i] = select_diverse(ranks, d.graph, d.words, budget, redundancy=redundancy)
+        chosen[i] = select_diverse(
+            ranks, d.graph, d.words, budget, redundancy=redundancy, total_words=d.text_words
+        )
     return chosen
 
 

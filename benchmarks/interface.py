@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,10 +30,32 @@ from arsumm.splitter import Span
 if TYPE_CHECKING:
     from benchmarks.scoring import GreedySearch, References
 
-__all__ = ["Context", "Method", "MethodUnavailable", "Prepared"]
+__all__ = ["Context", "Method", "MethodUnavailable", "Prepared", "text_budget"]
 
 #: Line breaks that end a piece of a sentence under ``unit="line"``.
 _LINE_END = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def text_budget(budget: Budget, text_words: int) -> Budget:
+    """The budget of one text in arsumm's terms: a ratio is a fraction of the text's words.
+
+    arsumm's budget contract counts ``ratio * len(text.split())`` words (the
+    whole text, boilerplate included) and a summary's words as the sum of
+    ``len(s.text.split())`` over its sentences. :func:`arsumm.select.select`
+    takes the ratio of the sentences' words instead, which differs where a
+    sentence boundary falls inside a whitespace token. Since the words of a
+    summary are whole numbers, ``used <= ratio * n`` is ``used <=
+    floor(ratio * n)``: the ratio becomes that many words (at least 1; the
+    best sentence is taken anyway), and the rule is arsumm's exactly.
+
+    Examples
+    --------
+    >>> text_budget(Budget.of(ratio=0.3), 25), text_budget(Budget.of(k=2), 25).k
+    (Budget(k=None, ratio=None, max_words=7), 2)
+    """
+    if budget.ratio is None:
+        return budget
+    return Budget.of(max_words=max(1, math.floor(budget.ratio * text_words)))
 
 
 class MethodUnavailable(Exception):
@@ -93,6 +116,15 @@ class Prepared:
     def words(self) -> list[int]:
         """Words per sentence, counted as :mod:`arsumm.select` counts them."""
         return [len(s.text.split()) for s in self.spans]
+
+    @cached_property
+    def text_words(self) -> int:
+        """The words of the whole text, ``len(text.split())``: what a ratio budget is of."""
+        return len(self.text.split())
+
+    def budget(self, budget: Budget) -> Budget:
+        """``budget`` for this text in arsumm's terms (:func:`text_budget`)."""
+        return text_budget(budget, self.text_words)
 
     @cached_property
     def tokens(self) -> list[list[str]]:

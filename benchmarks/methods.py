@@ -4,8 +4,10 @@ Every method sees the same document and the same length budget, and returns
 the chosen sentences. Methods that rank (arsumm, Lead, random, the peers)
 choose with :func:`arsumm.select.select`, the rule arsumm itself uses: walk
 from best to worst, take a sentence if it fits what is left of the budget,
-always take the best one. Everything except arsumm receives arsumm's own
-sentence split, so only the ranking differs.
+always take the best one; a ratio is a fraction of ``len(text.split())``, as
+in arsumm's budget contract (:func:`benchmarks.interface.text_budget`).
+Everything except arsumm receives arsumm's own sentence split, so only the
+ranking differs.
 
 Adding a method
 ---------------
@@ -241,7 +243,7 @@ class RankingMethod:
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the summary of ``doc`` under ``budget``."""
-        return [_texts(doc, select(self.order(doc), doc.words, budget))]
+        return [_texts(doc, select(self.order(doc), doc.words, doc.budget(budget)))]
 
 
 @dataclass
@@ -253,7 +255,7 @@ class LeadMethod:
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the leading sentences of ``doc``."""
         order = list(range(len(doc.spans)))
-        return [_texts(doc, select(order, doc.words, budget))]
+        return [_texts(doc, select(order, doc.words, doc.budget(budget)))]
 
 
 @dataclass
@@ -275,7 +277,7 @@ class RandomMethod:
         for seed in range(self.seeds):
             rng = np.random.default_rng([seed, key])
             order = [int(i) for i in rng.permutation(len(doc.spans))]
-            out.append(_texts(doc, select(order, doc.words, budget)))
+            out.append(_texts(doc, select(order, doc.words, doc.budget(budget))))
         return out
 
 
@@ -298,7 +300,7 @@ class GreedyOracle:
         if not doc.references:
             raise ValueError(f"{doc.id}: the oracle needs reference summaries")
         search = doc.greedy_search.fresh()
-        limit = budget.word_limit(sum(doc.words))
+        limit = budget.word_limit(doc.text_words)
         words = doc.words
         used = 0
         while budget.k is None or len(search.chosen) < budget.k:

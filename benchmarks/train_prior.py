@@ -107,6 +107,9 @@ class TrainingDoc:
         The ROUGE tokens of each sentence.
     refs : References
         The references, counted for ROUGE.
+    text_words : int
+        The words of the whole text, what a ratio budget is of (arsumm's
+        budget contract).
     """
 
     doc_id: str
@@ -116,6 +119,7 @@ class TrainingDoc:
     graph: Any
     tokens: list[list[str]]
     refs: References
+    text_words: int
 
     def rouge12(self, chosen: Sequence[int]) -> tuple[float, float]:
         """ROUGE-1 and ROUGE-2 F1 of the summary made of sentences ``chosen`` (in order)."""
@@ -140,6 +144,7 @@ def prepare_with_document(
         doc.graph,
         [_TOKENIZER.tokenize(s.text) for s in spans],
         References.of(record["references"]),
+        doc.text_words,
     )
     return training, doc
 
@@ -189,7 +194,9 @@ def _evaluate(
         teleport = prior.weights(d.features)
         ranks = pagerank(d.graph, damping=damping, personalization=teleport)
         for budget in budgets:
-            chosen = select_diverse(ranks, d.graph, d.words, budget, redundancy=redundancy)
+            chosen = select_diverse(
+                ranks, d.graph, d.words, budget, redundancy=redundancy, total_words=d.text_words
+            )
             scores.append(d.rouge12(chosen))
     r1, r2 = np.mean(scores, axis=0) * 100
     return float(r1), float(r2)

@@ -100,6 +100,34 @@ def test_lead_is_the_budget_rule_in_document_order() -> None:
         assert summary == [doc.spans[i].text for i in expected]
 
 
+def test_ratio_budgets_follow_arsumms_contract(easc_dev: list[Prepared]) -> None:
+    # Lead and every ranking method: a ratio of len(text.split()), the rule of
+    # Summarizer.choose (select_diverse with the text's words), also where a sentence
+    # boundary falls inside a whitespace token and the sentences have more words
+    import scipy.sparse as sp
+
+    from arsumm.select import select_diverse
+
+    glued = Prepared("glued", "بدأ الحفل مساء أمس.وحضره جمهور كبير. ثم غادر الضيوف.وانتهى اليوم.")
+    assert sum(glued.words) > glued.text_words
+    for doc in [glued, *easc_dev[:40]]:
+        n = len(doc.words)
+        for ratio in (0.1, 0.2, 0.3, 0.45, 0.5, 0.7):
+            budget = Budget.of(ratio=ratio)
+            expected = select_diverse(
+                np.linspace(1.0, 0.5, n),  # best first = document order
+                sp.csr_matrix((n, n)),
+                doc.words,
+                budget,
+                redundancy=0.0,
+                total_words=doc.text_words,
+            )
+            (lead,) = LeadMethod().summaries(doc, budget)
+            assert lead == [doc.spans[i].text for i in expected], (doc.id, ratio)
+            words = sum(len(s.split()) for s in lead)
+            assert len(lead) == 1 or words <= ratio * doc.text_words
+
+
 def test_random_is_seeded_per_document() -> None:
     budget = Budget.of(ratio=0.3)
     first = RandomMethod(seeds=5).summaries(_doc(), budget)
@@ -123,7 +151,7 @@ def test_oracle_respects_the_word_budget() -> None:
     doc = _doc(tuple(DEMO_SENTENCES[i] for i in (0, 3, 5, 8)))
     budget = Budget.of(ratio=0.2)
     chosen = GreedyOracle().chosen(doc, budget)
-    limit = budget.word_limit(sum(doc.words))
+    limit = budget.word_limit(doc.text_words)
     assert limit is not None
     assert len(chosen) == 1 or sum(doc.words[i] for i in chosen) <= limit
 
@@ -142,7 +170,7 @@ def _greedy_from_scratch(doc: Prepared, budget: Budget) -> list[int]:
         s = rouge.score_lines(summary_text(doc.spans[i].text for i in sorted(chosen)), refs)
         return s["rouge1"].f + s["rouge2"].f
 
-    limit = budget.word_limit(sum(doc.words))
+    limit = budget.word_limit(doc.text_words)
     chosen: list[int] = []
     current = 0.0
     while budget.k is None or len(chosen) < budget.k:
