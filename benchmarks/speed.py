@@ -77,6 +77,10 @@ SHORT_RUN_S = 5.0
 REPEATS = 5
 # Errors that mean the address-space limit was hit outside a Python allocation.
 _OOM_MESSAGES = ("failed to map segment", "Cannot allocate memory", "MemoryError")
+# ... and one that a C extension gives when its allocation fails without setting
+# MemoryError (seen under the limit when the machine is loaded): out of memory only
+# when a limit was set.
+_OOM_UNDER_LIMIT = ("error return without exception set", "NULL without setting an exception")
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -243,6 +247,7 @@ def run_child(
         report.get("status") == "out of memory"
         or proc.returncode == -signal.SIGKILL
         or any(m in str(report.get("error")) for m in _OOM_MESSAGES)
+        or (mem_limit_mb > 0 and any(m in str(report.get("error")) for m in _OOM_UNDER_LIMIT))
     ):
         result["status"] = "out of memory"
     elif proc.returncode < 0:
