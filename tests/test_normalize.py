@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arsumm.chars import FORMAT_CHARS
-from arsumm.normalize import has_arabic_letter, normalize, tokenize
+from arsumm.normalize import _TABLE, _TABLE_TAA, has_arabic_letter, normalize, tokenize
 
 CASES = [
     pytest.param("كَتَبَ الطَّالِبُ", "كتب الطالب", id="tashkeel"),
@@ -76,3 +76,25 @@ def test_has_arabic_letter() -> None:
     assert has_arabic_letter("abc ب")
     assert not has_arabic_letter("abc 123 ٣ ، ؟")
     assert not has_arabic_letter("\u064e\u0640")  # a lone haraka and tatweel are not letters
+
+
+_TABLE_CHARS = sorted({chr(c) for c in _TABLE} | {chr(c) for c in _TABLE_TAA})
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from([*_TABLE_CHARS, "ا", "ي", "ه", "ة", "ﻻ", "ﷲ", "a", " ", "\n"]),
+            st.characters(),
+        ),
+        max_size=60,
+    ),
+    st.booleans(),
+)
+def test_normalize_is_one_translate_of_the_table(text: str, taa_marbuta: bool) -> None:
+    """The fast path (drop, digits, letter replaces) equals str.translate of the table."""
+    import unicodedata
+
+    table = _TABLE_TAA if taa_marbuta else _TABLE
+    expected = unicodedata.normalize("NFKC", text).translate(table)
+    assert normalize(text, taa_marbuta=taa_marbuta) == expected
