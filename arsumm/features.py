@@ -463,6 +463,12 @@ def tfidf_blocks(
     return out
 
 
+#: Matrices of at most this many rows (one article) are normalised by one
+#: cumulative sum over a padded array (:func:`_normalize_rows`); with more rows
+#: a loop over the columns of the longest row costs less.
+_PADDED_ROWS = 256
+
+
 def _normalize_rows(data: npt.NDArray[np.float64], indptr: npt.NDArray[np.int32]) -> None:
     """Divide each row of a CSR matrix by its L2 norm, in place (empty rows stay).
 
@@ -470,21 +476,44 @@ def _normalize_rows(data: npt.NDArray[np.float64], indptr: npt.NDArray[np.int32]
     order the entries are stored, as scikit-learn's compiled
     ``inplace_csr_row_normalize_l2`` does: the result is the same to the
     last bit, without importing scikit-learn. Rows are processed together:
-    step k adds the k-th entry of every row that has one.
+    each row's squares are laid out left-aligned in a row of zeros, and a
+    cumulative sum along the rows adds them one at a time, in order (an
+    accumulation, unlike numpy's sums, never regroups its terms; the zeros
+    after a row's last entry change nothing). A matrix of many rows (a batch)
+    adds instead the k-th entry of every row that has one, for k = 0, 1, ...
     """
     lengths = np.diff(indptr)
     if lengths.size == 0 or data.size == 0:
         return
+    squares = data * data
+    n_rows = lengths.size
+    longest = int(lengths.max())
+    if n_rows <= _PADDED_ROWS:
+        rows = np.repeat(np.arange(n_rows), lengths)
+        padded = np.zeros((n_rows, longest))
+        padded[rows, np.arange(data.size) - indptr[rows]] = squares
+        totals = np.cumsum(padded, axis=1)[:, -1]
+    else:
+        totals = _row_square_sums(squares, indptr, lengths)
+    norms = np.where(totals > 0.0, np.sqrt(totals), 1.0)
+    data /= np.repeat(norms, lengths)
+
+
+def _row_square_sums(
+    squares: npt.NDArray[np.float64],
+    indptr: npt.NDArray[np.int32],
+    lengths: npt.NDArray[np.int32],
+) -> npt.NDArray[np.float64]:
+    """Each row's sum of ``squares``, added in order, one column at a time."""
     order = np.argsort(-lengths, kind="stable")  # longest rows first
     starts = indptr[:-1][order].astype(np.int64)
     longest = int(lengths[order[0]])
     # rows (in that order) with more than k entries: a prefix of length active[k]
     active = np.searchsorted(-lengths[order], -np.arange(longest), side="left")
-    squares = data * data
-    totals = np.zeros(order.size)
+    ordered = np.zeros(order.size)
     for k in range(longest):
         m = int(active[k])
-        totals[:m] += squares[starts[:m] + k]
-    norms = np.ones(lengths.size)
-    norms[order] = np.where(totals > 0.0, np.sqrt(totals), 1.0)
-    data /= np.repeat(norms, lengths)
+        ordered[:m] += squares[starts[:m] + k]
+    totals = np.empty(order.size)
+    totals[order] = ordered
+    return totals
