@@ -267,11 +267,15 @@ def _summarize_chunk(
             prepared.append((slot, summarizer.prepare(text)))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)
+    needed = [i for i, (_, document) in enumerate(prepared) if summarizer.needs_vectors(document)]
+    ready: list[Document | Exception] = [document for _, document in prepared]
     try:
-        vectorized = summarizer.vectorize_many([document for _, document in prepared])
+        vectorized = summarizer.vectorize_many([prepared[i][1] for i in needed])
+        for i, document in zip(needed, vectorized, strict=True):
+            ready[i] = document
     except Exception:  # pragma: no cover - a bug; let each document fail on its own
-        vectorized = [document for _, document in prepared]
-    for (slot, _), document in zip(prepared, vectorized, strict=True):
+        pass
+    for (slot, _), document in zip(prepared, ready, strict=True):
         doc_id = chunk[slot][0]
         if isinstance(document, Exception):
             results[slot] = BatchResult.failure(doc_id, document)

@@ -430,11 +430,12 @@ class Summarizer:
     def score(self, document: Document) -> FloatArray:
         """Stage 3: one score per sentence of the text (boilerplate scores 0).
 
-        ``document`` is vectorised first if it is not yet. The scores of the
-        ranked sentences are the ranker's as it returns them (the built-in
-        :class:`arsumm.TextRank`'s sum to 1).
+        ``document`` is vectorised first if it is not yet and
+        :meth:`needs_vectors`. The scores of the ranked sentences are the
+        ranker's as it returns them (the built-in :class:`arsumm.TextRank`'s
+        sum to 1).
         """
-        document = self._vectorized(document)
+        document = self._ready(document)
         n = len(document.ranked)
         if document.lead:
             ranked_scores = position_prior(n, 1.0)
@@ -469,11 +470,14 @@ class Summarizer:
         that are equal after normalisation (a headline repeated by a scraper)
         only the first can be chosen.
         """
-        document = self._vectorized(document)
+        document = self._ready(document)
         ranked = document.ranked
+        graph = document.graph
+        if graph is None:  # a document summarised by its opening: no redundancy control
+            graph = np.zeros((0, 0))
         picked = select_diverse(
             scores[list(ranked)] if len(ranked) != len(scores) else scores,
-            document.graph,  # not None: filled in by _vectorized
+            graph,
             document.words,
             budget,
             redundancy=0.0 if document.lead else self.redundancy,
@@ -488,6 +492,42 @@ class Summarizer:
                 f"expected a Document from Summarizer.prepare(), got {type(document).__name__}"
             )
         return document if document.vectorized else self.vectorize(document)
+
+    def _ready(self, document: Document) -> Document:
+        """``document`` as :meth:`score` and :meth:`choose` need it.
+
+        A document summarised by its opening (``document.lead``) needs no
+        vectors: its scores are positions and no redundancy control applies.
+        It is not vectorised, but raises what :meth:`vectorize` would raise
+        for it, so the outcome is the same either way.
+        """
+        if not isinstance(document, Document):
+            raise TypeError(
+                f"expected a Document from Summarizer.prepare(), got {type(document).__name__}"
+            )
+        if document.vectorized or self.needs_vectors(document):
+            return self._vectorized(document)
+        if not any(document.terms):
+            raise self._no_content(document)
+        return document
+
+    def needs_vectors(self, document: Document) -> bool:
+        """Whether :meth:`score` and :meth:`choose` need ``document`` vectorised.
+
+        A document summarised by its opening (``document.lead``) needs none,
+        unless a fitted ``idf`` decides which of its sentences have terms.
+        Either way the outcome of the stages is the same; this only spares
+        the work (:func:`arsumm.summarize_many` vectorises only the documents
+        that need it).
+
+        Examples
+        --------
+        >>> import arsumm
+        >>> s = Summarizer()
+        >>> s.needs_vectors(s.prepare(arsumm.demo_text()))  # a news report
+        False
+        """
+        return not document.lead or self.idf is not None
 
     # -- the whole pipeline -------------------------------------------------
     def fit(self, corpus: Iterable[str]) -> Summarizer:
@@ -534,7 +574,7 @@ class Summarizer:
         (17, [0, 1])
         """
         budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
-        document = self.vectorize(self.prepare(text))
+        document = self._ready(self.prepare(text))
         scores = self.score(document)
         chosen = self.choose(document, scores, budget)
         sentences = _sentences(document, scores, range(len(document.spans)))
@@ -555,7 +595,7 @@ class Summarizer:
         >>> round(sum(s.score for s in ranked), 6)
         1.0
         """
-        document = self.vectorize(self.prepare(text))
+        document = self._ready(self.prepare(text))
         return _sentences(document, self.score(document), range(len(document.spans)))
 
     def summarize(
@@ -604,7 +644,7 @@ class Summarizer:
 
     def summarize_document(self, document: Document, budget: Budget) -> list[Sentence]:
         """Stages 2-4 on a prepared document: the summary's sentences, in document order."""
-        document = self._vectorized(document)
+        document = self._ready(document)
         scores = self.score(document)
         return _sentences(document, scores, self.choose(document, scores, budget))
 
