@@ -29,6 +29,7 @@ doc-3 True [0]
 
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
@@ -100,8 +101,12 @@ class BatchResult:
     @classmethod
     def failure(cls, id: Any, exc: BaseException) -> BatchResult:
         """The result of a document that raised ``exc``."""
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        return cls(id, None, message, type(exc).__name__)
+        return cls(id, None, *_error_fields(exc))
+
+
+def _error_fields(exc: BaseException) -> tuple[str, str]:
+    """The one-line message and the class name of ``exc``, as a result records them."""
+    return " ".join(str(exc).split()) or type(exc).__name__, type(exc).__name__
 
 
 def summarize_many(
@@ -174,7 +179,7 @@ def summarize_many(
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        results = _parallel(texts, payload, workers)
+        results = _parallel(texts, summarizer, budget, payload, workers)
     else:
         results = _serial(texts, summarizer, budget)
     if not progress:
@@ -238,15 +243,20 @@ def _serial(texts: Iterable[Any], summarizer: Summarizer, budget: Budget) -> Ite
         yield from _summarize_chunk(summarizer, budget, chunk)
 
 
+def _pairs(texts: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+    """The input as (id, text) pairs: pairs as given, anything else with its position."""
+    for position, item in enumerate(texts):
+        if isinstance(item, tuple | list) and len(item) == 2:
+            yield item[0], item[1]
+        else:
+            yield position, item
+
+
 def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
     """Group the input into batches of (id, text) pairs."""
     chunk: list[tuple[Any, Any]] = []
     size = 0
-    for position, item in enumerate(texts):
-        if isinstance(item, tuple | list) and len(item) == 2:
-            pair = (item[0], item[1])
-        else:
-            pair = (position, item)
+    for pair in _pairs(texts):
         chunk.append(pair)
         size += len(pair[1]) if isinstance(pair[1], str) else 0
         if len(chunk) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
@@ -256,38 +266,90 @@ def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
         yield chunk
 
 
-def _summarize_chunk(
-    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
-) -> list[BatchResult]:
-    """Summarise a batch: prepare each text, vectorise them together, score and choose each."""
-    results: list[BatchResult | None] = [None] * len(chunk)
+#: What a batch gives for one document: (index, start, end) of each chosen
+#: sentence, flat, and their scores (in document order); or the error. It is
+#: what travels back from a worker process: the parent cuts the sentences out
+#: of the text it still holds.
+_Outcome = tuple[list[int], list[float]] | BaseException
+
+
+def _outcomes(summarizer: Summarizer, budget: Budget, texts: list[Any]) -> list[_Outcome]:
+    """Summarise a batch: prepare each text, vectorise them together, score and choose each.
+
+    Each document's outcome is what :meth:`Summarizer.summarize_document`
+    gives for it (its sentences' indices and scores), or the exception it
+    raised; the others go on.
+    """
+    outcomes: list[_Outcome | None] = [None] * len(texts)
     prepared: list[tuple[int, Document]] = []
-    for slot, (doc_id, text) in enumerate(chunk):
+    for slot, text in enumerate(texts):
         try:
             prepared.append((slot, summarizer.prepare(text)))
         except Exception as exc:
-            results[slot] = BatchResult.failure(doc_id, exc)
+            outcomes[slot] = exc
     needed = [i for i, (_, document) in enumerate(prepared) if summarizer.needs_vectors(document)]
     ready: list[Document | Exception] = [document for _, document in prepared]
     try:
         vectorized = summarizer.vectorize_many([prepared[i][1] for i in needed])
-        for i, document in zip(needed, vectorized, strict=True):
-            ready[i] = document
+        for i, vectorized_document in zip(needed, vectorized, strict=True):
+            ready[i] = vectorized_document
     except Exception:  # pragma: no cover - a bug; let each document fail on its own
         pass
     for (slot, _), document in zip(prepared, ready, strict=True):
-        doc_id = chunk[slot][0]
         if isinstance(document, Exception):
-            results[slot] = BatchResult.failure(doc_id, document)
+            outcomes[slot] = document
             continue
-        try:
-            summary = summarizer.summarize_document(document, budget)
-            results[slot] = BatchResult(doc_id, tuple(summary))
+        try:  # summarize_document's stages, without building the Sentence records
+            scores = summarizer.score(document)
+            chosen = summarizer.choose(document, scores, budget)
+            values = scores.tolist()
+            spans = document.spans
+            outcomes[slot] = (
+                [x for i in chosen for x in (i, spans[i].start, spans[i].end)],
+                [values[i] for i in chosen],
+            )
         except Exception as exc:
-            results[slot] = BatchResult.failure(doc_id, exc)
+            outcomes[slot] = exc
+    return [RuntimeError("not processed") if outcome is None else outcome for outcome in outcomes]
+
+
+def _summarize_chunk(
+    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
+) -> list[BatchResult]:
+    """The results of a batch of (id, text) pairs."""
+    results = []
+    for (doc_id, text), outcome in zip(
+        chunk, _outcomes(summarizer, budget, [text for _, text in chunk]), strict=True
+    ):
+        results.append(_result((doc_id, text), outcome))
+    return results
+
+
+def _result(pair: tuple[Any, Any], outcome: Any) -> BatchResult:
+    """The result of one (id, text) pair from its outcome, or a worker's compact form of it.
+
+    A worker sends an outcome as it is, or an error as (message, class name).
+    """
+    doc_id, text = pair
+    if isinstance(outcome, BaseException):
+        return BatchResult.failure(doc_id, outcome)
+    first, second = outcome
+    if isinstance(first, str):
+        return BatchResult(doc_id, None, first, second)
+    sentences = []
+    for j, score in enumerate(second):
+        index, start, end = first[3 * j : 3 * j + 3]
+        sentences.append(Sentence(index, start, end, text[start:end], score))
+    return BatchResult(doc_id, tuple(sentences))
+
+
+def _summarize_compact(
+    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
+) -> list[Any]:
+    """The outcomes of a batch in a form that pickles small: no object, no text."""
     return [
-        r if r is not None else BatchResult(chunk[i][0], None, "not processed", "RuntimeError")
-        for i, r in enumerate(results)
+        _error_fields(outcome) if isinstance(outcome, BaseException) else outcome
+        for outcome in _outcomes(summarizer, budget, [text for _, text in chunk])
     ]
 
 
@@ -306,14 +368,29 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 # -- in worker processes (arsumm.parallel) -----------------------------------
 
 
-def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
-    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters."""
-    pairs = (pair for chunk in _chunks(texts) for pair in chunk)
+def _parallel(
+    texts: Iterable[Any], summarizer: Summarizer, budget: Budget, payload: bytes, workers: int
+) -> Iterator[BatchResult]:
+    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters.
+
+    Workers return compact outcomes (:func:`_summarize_compact`), rebuilt
+    here into results. With only arsumm's own components, this process
+    summarises too while the workers start (``local``), so a small input
+    never waits for them.
+    """
+    local = (
+        functools.partial(_summarize_compact, summarizer, budget)
+        if summarizer.builtin_components
+        else None
+    )
     return map_chunks(
-        _summarize_chunk,
+        _summarize_compact,
         payload,
-        pairs,
+        _pairs(texts),
         workers,
         failure=lambda pair, exc: BatchResult.failure(pair[0], exc),
         weight=lambda pair: len(pair[1]) if isinstance(pair[1], str) else 0,
+        finish=_result,
+        local=local,
+        total=len(texts) if isinstance(texts, Sized) else None,
     )

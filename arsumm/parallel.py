@@ -12,6 +12,16 @@ What it guarantees
     * The pool is started once per call (with a probe that checks that the
       workers can start and load the configuration) and reused for every
       chunk; it is replaced only when a worker dies.
+    * With ``local=``, the caller's own process works while the pool starts
+      (in a background thread): chunks are processed in place until the
+      workers are ready, and if the input ends first no worker is used at
+      all, so a small input takes no longer than without workers. Only for
+      work that cannot end the process (the caller decides: arsumm passes it
+      only for its built-in components).
+    * ``finish(item, result)`` turns a worker's compact result into the
+      final one in the parent, which still holds the item (a summary travels
+      back as offsets and scores, and its sentences are cut from the text
+      here).
     * A worker that dies (killed, out of memory, ``os._exit`` in a custom
       component) fails only the item that killed it: the chunks that were in
       flight are retried one item at a time on a fresh pool, so the culprit
@@ -24,7 +34,9 @@ What it guarantees
     * Chunks adapt: they start at :data:`FIRST_CHUNK` items and double while
       a chunk takes a worker less than half of :data:`TARGET_SECONDS`, up to
       :data:`MAX_CHUNK` items or :data:`MAX_CHUNK_WEIGHT` units of weight
-      (characters, for texts). How items are grouped never changes a result.
+      (characters, for texts). When the number of items is known, the last
+      chunks shrink (down to :data:`LAST_CHUNK` items) so that the workers
+      finish together. How items are grouped never changes a result.
 
 Starting worker processes
     Workers are started with the ``forkserver`` method where the platform has
@@ -57,9 +69,10 @@ import signal
 import sys
 import threading
 import time
+import warnings
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -71,6 +84,7 @@ from arsumm.errors import ArsummError
 
 __all__ = [
     "FIRST_CHUNK",
+    "LAST_CHUNK",
     "MAX_CHUNK",
     "MAX_CHUNK_WEIGHT",
     "MAX_DEATHS_IN_A_ROW",
@@ -88,6 +102,8 @@ MAX_CHUNK = 4096
 MAX_CHUNK_WEIGHT = 1 << 20
 #: Worker time a chunk should take; chunks that take less than half of it grow.
 TARGET_SECONDS = 0.2
+#: Items in a chunk near the end of the input, at least (the last chunks shrink).
+LAST_CHUNK = 8
 #: Items that killed their worker one after the other before the rest are failed unsent.
 MAX_DEATHS_IN_A_ROW = 16
 
@@ -132,13 +148,17 @@ def resolve_n_jobs(n_jobs: int | None) -> int:
 
 
 def map_chunks(
-    function: Callable[..., list[R]],
+    function: Callable[..., list[Any]],
     payload: bytes,
     items: Iterable[T],
     workers: int,
     *,
     failure: Callable[[T, BaseException], R],
     weight: Callable[[T], int] | None = None,
+    finish: Callable[[T, Any], R] | None = None,
+    local: Callable[[list[T]], list[Any]] | None = None,
+    preload: Sequence[str] = (),
+    total: int | None = None,
 ) -> Iterator[R]:
     """Process ``items`` in chunks in ``workers`` processes; yield the results in order.
 
@@ -147,7 +167,8 @@ def map_chunks(
     ``function(*args, chunk)``, which must return one result per item, in
     order, and should turn an item's own problem into a result rather than
     raise. The pool is started, and checked with a probe, before this
-    function returns; the items are read lazily, a few chunks ahead.
+    function returns (unless ``local`` is given); the items are read lazily,
+    a few chunks ahead.
 
     Parameters
     ----------
@@ -166,6 +187,28 @@ def map_chunks(
     weight : callable, optional
         ``weight(item)`` is the item's size (e.g. characters); a chunk holds
         at most :data:`MAX_CHUNK_WEIGHT` of it. By default items weigh 0.
+    finish : callable, optional
+        ``finish(item, result)`` is applied in this process to each result
+        that ``function`` (or ``local``) returned, e.g. to rebuild a full
+        record from a compact one and the item; by default the result is
+        yielded as it is.
+    local : callable, optional
+        ``local(chunk)``, the same as ``function(*args, chunk)`` but in this
+        process. If given, the pool starts in the background and chunks are
+        processed here until it is ready; an input that ends before the
+        pool is ready never uses it. Pass it only for work that cannot end or corrupt the
+        process: a chunk processed here is not isolated. If the workers
+        then cannot start, the rest is processed here too, with a
+        :class:`RuntimeWarning`.
+    preload : sequence of str
+        Modules the fork server imports once for all workers, besides
+        ``function``'s (for example one that ``function`` imports lazily).
+    total : int, optional
+        The number of items, when known (a list): the last chunks are then
+        cut smaller so that the workers finish together, and the results
+        processed here while the pool starts are held until it is up (with
+        an unknown number, a stream that may stall, they are yielded as
+        they come).
 
     Returns
     -------
@@ -177,8 +220,8 @@ def map_chunks(
     ------
     WorkerStartError
         At the call: the workers would run the main script again from its top
-        level, or cannot run it (read from standard input), or cannot start
-        or load ``payload``.
+        level, or cannot run it (read from standard input), or (without
+        ``local``) cannot start or load ``payload``.
 
     Examples
     --------
@@ -189,18 +232,32 @@ def map_chunks(
     >>> results = map_chunks(_lengths, pickle.dumps(()), items, 2, failure=lambda i, e: "failed")
     >>> list(results)
     [1, 'failed', 3]
+
+    With ``local``, a small input is processed here, without waiting for
+    the workers:
+
+    >>> list(map_chunks(_lengths, pickle.dumps(()), ["a", "bb"], 2, failure=lambda i, e: "failed",
+    ...                 local=_lengths, finish=lambda item, n: f"{item}={n}"))
+    ['a=1', 'bb=2']
     """
     if workers < 1:
         raise ValueError(f"workers must be >= 1, got {workers}")
     problem = _main_script_problem()
     if problem is not None:
         raise WorkerStartError(problem)
-    pool = _Pool(function, payload, workers)
-    problem = pool.start()
-    if problem is not None:
-        pool.terminate()
-        raise WorkerStartError(problem)
-    return _ordered(pool, items, failure, weight or _weightless)
+    pool = _Pool(function, payload, workers, tuple(preload))
+    if local is None:
+        problem = pool.start()
+        if problem is not None:
+            pool.terminate()
+            raise WorkerStartError(problem)
+    else:
+        pool.start_in_background()
+    return _ordered(pool, items, failure, weight or _weightless, finish or _as_it_is, local, total)
+
+
+def _as_it_is(item: object, result: Any) -> Any:
+    return result
 
 
 def _weightless(item: object) -> int:
@@ -363,12 +420,12 @@ class _TrackingContext:
         return getattr(self._base, name)
 
 
-def _base_context(function: Callable[..., Any]) -> Any:
+def _base_context(function: Callable[..., Any], preload: Sequence[str] = ()) -> Any:
     # fork is unsafe in a process with threads (tqdm's monitor, a dask client);
     # the fork server imports arsumm once, and every worker starts as its copy
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(sorted({__name__, function.__module__}))
+        context.set_forkserver_preload(sorted({__name__, function.__module__, *preload}))
         return context
     return multiprocessing.get_context("spawn")
 
@@ -386,21 +443,43 @@ def _stop(
 
 
 class _Pool:
-    """The process pool of one :func:`map_chunks` call; replaced when a worker dies."""
+    """The process pool of one :func:`map_chunks` call; replaced when a worker dies.
 
-    def __init__(self, function: Callable[..., list[Any]], payload: bytes, workers: int) -> None:
+    :meth:`start` starts it and waits for the probe; :meth:`start_in_background`
+    does the same in a thread, so that the caller can work meanwhile
+    (starting the first worker waits for the fork server to import arsumm).
+    Until that thread is done it alone touches the executor: :meth:`close`
+    (the input ended first) only asks it to stop what it started, and the
+    thread is not a daemon, so the interpreter waits for it to stop the
+    workers cleanly before it exits; :meth:`terminate` (stopping early: an
+    exception, a signal) waits for the start to end, then stops the workers.
+    """
+
+    def __init__(
+        self,
+        function: Callable[..., list[Any]],
+        payload: bytes,
+        workers: int,
+        preload: tuple[str, ...] = (),
+    ) -> None:
         self.function = function
         self.payload = payload
         self.workers = workers
+        self.preload = preload
         self.executor: ProcessPoolExecutor | None = None
         self.context: _TrackingContext | None = None
         self.failed: BaseException | None = None  # set when no pool can be started any more
         self.deaths_in_row = 0
         self._finalizer: weakref.finalize | None = None  # type: ignore[type-arg]
+        self._lock = threading.Lock()
+        self._started = threading.Event()  # the first start is over (for better or worse)
+        self._started.set()
+        self._stop_when_started = False
+        self.problem: str | None = None  # why the background start failed
 
     def start(self) -> str | None:
         """Start a pool and probe it; return what went wrong, or None."""
-        self.context = _TrackingContext(_base_context(self.function))
+        self.context = _TrackingContext(_base_context(self.function, self.preload))
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=cast(BaseContext, self.context),
@@ -409,13 +488,49 @@ class _Pool:
         )
         self._finalizer = weakref.finalize(self, _stop, self.executor, self.context.processes)
         try:
-            return self.executor.submit(_probe).result()
+            # one probe per worker: each submit starts a worker while none is idle
+            probes = [self.executor.submit(_probe) for _ in range(self.workers)]
+            problems = [probe.result() for probe in probes]
         except BrokenProcessPool:
             return (
                 "the worker processes died while starting (see the error they printed above); "
                 "if this runs from a script, put the code that starts them under "
                 '`if __name__ == "__main__":`, or use n_jobs=1'
             )
+        return next((problem for problem in problems if problem is not None), None)
+
+    def start_in_background(self) -> None:
+        """Start the pool in a thread; :meth:`ready` says when it is up."""
+        self._started.clear()
+        threading.Thread(target=self._start_here, name="arsumm-pool-start").start()
+
+    def _start_here(self) -> None:
+        try:
+            problem = self.start()
+        except Exception as exc:  # an OS limit, a closed interpreter: no pool
+            problem = f"{type(exc).__name__}: {exc}"
+        with self._lock:
+            self.problem = problem
+            self._started.set()
+            stop = self._stop_when_started or problem is not None
+        if stop:
+            self.terminate()
+
+    def starting(self) -> bool:
+        """True while the background start is still going on."""
+        return not self._started.is_set()
+
+    def ready(self) -> bool:
+        """True once the pool is up (never, if its start failed)."""
+        return self._started.is_set() and self.problem is None and self.executor is not None
+
+    def _deferred(self) -> bool:
+        """Ask the starting thread to stop the pool when it is done; True if it will."""
+        with self._lock:
+            if self._started.is_set():
+                return False
+            self._stop_when_started = True
+            return True
 
     def restart(self) -> None:
         """Replace a broken pool; if none can start, remember why."""
@@ -432,6 +547,8 @@ class _Pool:
 
     def close(self) -> None:
         """Shut the pool down after the last chunk (the workers exit when idle)."""
+        if self._deferred():
+            return
         if self._finalizer is not None:
             self._finalizer.detach()
         if self.executor is not None:
@@ -439,7 +556,8 @@ class _Pool:
         self.executor = None
 
     def terminate(self) -> None:
-        """Stop the workers now, whatever they are doing."""
+        """Stop the workers now, whatever they are doing (after the start, if it is on)."""
+        self._started.wait()
         if self._finalizer is not None:
             self._finalizer()  # runs _stop once
         self.executor = None
@@ -497,18 +615,37 @@ def _pack(items: list[T], failure: Callable[[T, BaseException], R]) -> _Chunk[T,
 
 
 class _Chunker(Generic[T]):
-    """Cut the input into chunks whose size adapts to the time a worker takes."""
+    """Cut the input into chunks whose size adapts to the time a worker takes.
 
-    def __init__(self, items: Iterable[T], weight: Callable[[T], int]) -> None:
+    When the number of items is known (``total``), the last chunks are cut
+    smaller, so that no worker is left with a long chunk while the others
+    are done. The input is never read further than the chunk being cut (a
+    stream may stall: what was read must be processed meanwhile).
+    """
+
+    def __init__(
+        self,
+        items: Iterable[T],
+        weight: Callable[[T], int],
+        workers: int = 1,
+        total: int | None = None,
+    ) -> None:
         self.items = iter(items)
         self.weight = weight
+        self.workers = workers
+        self.total = total
+        self.taken = 0
         self.size = FIRST_CHUNK
         self.exhausted = False
 
     def next(self) -> list[T] | None:
+        size = self.size
+        if self.total is not None and self.workers > 1:  # the last items: share them out
+            left = self.total - self.taken
+            size = min(size, max(LAST_CHUNK, -(-left // (2 * self.workers))))
         chunk: list[T] = []
         total = 0
-        while not self.exhausted and len(chunk) < self.size and total < MAX_CHUNK_WEIGHT:
+        while not self.exhausted and len(chunk) < size and total < MAX_CHUNK_WEIGHT:
             try:
                 item = next(self.items)
             except StopIteration:
@@ -516,6 +653,7 @@ class _Chunker(Generic[T]):
                 break
             chunk.append(item)
             total += self.weight(item)
+        self.taken += len(chunk)
         return chunk or None
 
     def observe(self, n_items: int, seconds: float) -> None:
@@ -526,23 +664,88 @@ class _Chunker(Generic[T]):
             self.size = max(self.size // 2, 1)
 
 
+def _in_place(
+    local: Callable[[list[T]], list[Any]],
+    items: list[T],
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
+) -> list[R]:
+    """Process a chunk in this process, giving what a worker would give.
+
+    The chunk is pickled as if it were sent, so that an item that cannot be
+    sent fails here too: the results never depend on where a chunk ran. An
+    item that raises fails alone.
+    """
+    chunk = _pack(items, failure)
+    sent = [items[i] for i in chunk.sent]
+    try:
+        results = local(sent) if sent else []
+        if len(results) != len(sent):
+            raise RuntimeError(f"a chunk of {len(sent)} items gave {len(results)} results")
+    except Exception:
+        results = []
+        for position in chunk.sent:
+            try:
+                (result,) = local([items[position]])
+            except Exception as exc:
+                chunk.early[position] = failure(items[position], exc)
+                result = None
+            results.append(result)
+    return list(_merge(chunk, results, finish))
+
+
 def _ordered(
     pool: _Pool,
     items: Iterable[T],
     failure: Callable[[T, BaseException], R],
     weight: Callable[[T], int],
+    finish: Callable[[T, Any], R],
+    local: Callable[[list[T]], list[Any]] | None,
+    total: int | None,
 ) -> Iterator[R]:
     """The generator behind :func:`map_chunks`."""
-    chunker = _Chunker(items, weight)
+    chunker = _Chunker(items, weight, pool.workers, total)
     window: deque[_Chunk[T, R]] = deque()
     finished = False
     try:
+        # Processed here while the pool starts. A list is held until the pool is
+        # up (the first result comes from a running pool, unless the input ends
+        # first); a stream is yielded as it goes, since it may stall.
+        held: list[R] = []
+        if local is not None:
+            while pool.starting():
+                items_ = chunker.next()
+                if items_ is None:
+                    break
+                started = time.perf_counter()
+                results_here = _in_place(local, items_, failure, finish)
+                chunker.observe(len(items_), time.perf_counter() - started)
+                if total is None:
+                    yield from results_here
+                else:
+                    held.extend(results_here)
+            if not pool.ready() and not pool.starting():
+                # the workers could not start: go on here (the results are the same)
+                warnings.warn(
+                    f"arsumm: worker processes could not start ({pool.problem}); "
+                    "going on in this process",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                yield from held
+                while (items_ := chunker.next()) is not None:
+                    yield from _in_place(local, items_, failure, finish)
+                finished = True
+                return
         while True:
             while len(window) < 2 * pool.workers:
                 items_ = chunker.next()
                 if items_ is None:
                     break
                 window.append(_send(pool, _pack(items_, failure)))
+            if held:
+                yield from held
+                held = []
             if not window:
                 finished = True
                 return
@@ -554,19 +757,19 @@ def _ordered(
                 later = list(window)
                 window.clear()
                 pool.restart()
-                yield from _one_by_one(pool, chunk, failure)
+                yield from _one_by_one(pool, chunk, failure, finish)
                 for other in later:
                     try:
-                        yield from _merge(other, _receive(other)[0])
+                        yield from _merge(other, _receive(other)[0], finish)
                     except Exception:
-                        yield from _one_by_one(pool, other, failure)
+                        yield from _one_by_one(pool, other, failure, finish)
                 continue
             except Exception:  # the chunk failed as a whole: find the item it failed on
-                yield from _one_by_one(pool, chunk, failure)
+                yield from _one_by_one(pool, chunk, failure, finish)
                 continue
             chunker.observe(len(chunk.sent), seconds)
             pool.deaths_in_row = 0
-            yield from _merge(chunk, results)
+            yield from _merge(chunk, results, finish)
     finally:
         if finished:
             pool.close()
@@ -592,16 +795,27 @@ def _receive(chunk: _Chunk[T, R]) -> tuple[list[Any], float]:
     return chunk.future.result()
 
 
-def _merge(chunk: _Chunk[T, R], results: list[Any]) -> Iterator[R]:
+def _merge(chunk: _Chunk[T, R], results: list[Any], finish: Callable[[T, Any], R]) -> Iterator[R]:
     if len(results) != len(chunk.sent):
         raise RuntimeError(f"a chunk of {len(chunk.sent)} items gave {len(results)} results")
+    if not chunk.early:
+        items = chunk.items
+        for item, result in zip(items, results, strict=True):
+            yield finish(item, result)
+        return
     by_position = dict(zip(chunk.sent, results, strict=True))
-    for position in range(len(chunk.items)):
-        yield chunk.early[position] if position in chunk.early else by_position[position]
+    for position, item in enumerate(chunk.items):
+        if position in chunk.early:
+            yield chunk.early[position]
+        else:
+            yield finish(item, by_position[position])
 
 
 def _one_by_one(
-    pool: _Pool, chunk: _Chunk[T, R], failure: Callable[[T, BaseException], R]
+    pool: _Pool,
+    chunk: _Chunk[T, R],
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
 ) -> Iterator[R]:
     """Process the items of a failed chunk alone, one in flight, so a crash names its item."""
     for position, item in enumerate(chunk.items):
@@ -610,10 +824,15 @@ def _one_by_one(
         elif pool.failed is not None:
             yield failure(item, pool.failed)
         else:
-            yield _alone(pool, item, failure)
+            yield _alone(pool, item, failure, finish)
 
 
-def _alone(pool: _Pool, item: T, failure: Callable[[T, BaseException], R]) -> R:
+def _alone(
+    pool: _Pool,
+    item: T,
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
+) -> R:
     single = _pack([item], failure)
     if not single.sent:
         return single.early[0]
@@ -635,5 +854,4 @@ def _alone(pool: _Pool, item: T, failure: Callable[[T, BaseException], R]) -> R:
     pool.deaths_in_row = 0
     if len(results) != 1:
         raise RuntimeError(f"one item gave {len(results)} results")
-    result: R = results[0]
-    return result
+    return finish(item, results[0])

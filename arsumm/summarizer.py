@@ -309,6 +309,33 @@ class Summarizer:
         """The analyzer that turns a sentence into its terms (normalise, stop words, stem)."""
         return self._analyzer
 
+    @property
+    def builtin_components(self) -> bool:
+        """Whether every component is one of arsumm's own (no plug-in of yours).
+
+        With ``n_jobs`` > 1, :func:`arsumm.summarize_many` summarises in the
+        calling process too while its workers start only then: a component
+        of yours could end the process it runs in, and a worker is there to
+        isolate that.
+
+        Examples
+        --------
+        >>> Summarizer(stemmer="light").builtin_components
+        True
+        >>> class Upper:
+        ...     def stem(self, token):
+        ...         return token.upper()
+        >>> Summarizer(stemmer=Upper()).builtin_components
+        False
+        """
+        return (
+            isinstance(self.stemmer, str)
+            and type(self.splitter) is RuleSplitter
+            and (self.ranker is None or type(self.ranker) is TextRank)
+            and (isinstance(self.prior, str) or type(self.prior) is LinearPrior)
+            and (self.idf is None or type(self.idf) is BackgroundIDF)
+        )
+
     # -- stages -------------------------------------------------------------
     def prepare(self, text: str) -> Document:
         """Stage 1: split ``text``, leave out boilerplate, analyse the ranked sentences.
