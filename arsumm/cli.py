@@ -14,17 +14,18 @@ traceback. Offsets in JSON output count characters of the decoded text
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
 from typing import Any, BinaryIO, NoReturn, TypeVar
 
 from arsumm import __version__, demo_text
-from arsumm.batch import BatchResult, summarize_many
+from arsumm.batch import summarize_many
+from arsumm.batchfile import Job, cli_hint, splittable, summarize_parts, write_records
 from arsumm.errors import ArsummError, ConfigError
 from arsumm.idf import BackgroundIDF
 from arsumm.io import (
@@ -32,16 +33,15 @@ from arsumm.io import (
     FORMATS,
     FileError,
     Output,
-    Record,
     count_lines,
     display_name,
     file_id,
-    json_line,
     open_input,
     read_records,
     read_text,
     render,
 )
+from arsumm.parallel import resolve_n_jobs
 from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
@@ -53,12 +53,6 @@ PROG = "arsumm"
 USAGE = (
     f"{PROG} [FILE|-] [options]\n"
     f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)"
-)
-
-#: The library's hints name Python settings; on the command line they are flags.
-_FLAG_HINTS = (
-    ("use Summarizer(require_arabic=False)", "pass --allow-non-arabic"),
-    ("pass boilerplate=False", "pass --keep-boilerplate"),
 )
 
 T = TypeVar("T")
@@ -233,13 +227,6 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _cli_hint(message: str) -> str:
-    """The library's message, with its Python settings replaced by the flags."""
-    for python, flag in _FLAG_HINTS:
-        message = message.replace(python, flag)
-    return message
-
-
 def _load(loader: Callable[[str], T], path: str, what: str) -> T:
     try:
         return loader(path)
@@ -334,7 +321,7 @@ def main(
                     text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
                 )
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
-                raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
+                raise FileError(f"{name}: {cli_hint(str(exc))}") from None
             out.write(render(args.format, text, analysis))
     except ArsummError as exc:
         return _fail(str(exc))
@@ -378,71 +365,67 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
 def _batch_stream(
     source: BinaryIO, name: str, out: Output, args: argparse.Namespace, summarizer: Summarizer
 ) -> tuple[int, int]:
-    """Write one record per input line, in order; return (failed, written)."""
-    pending: deque[Record] = deque()  # read, not yet written: the lines being summarised
+    """Write one record per input line, in order; return (failed, written).
 
-    def texts() -> Iterator[tuple[Any, str]]:
-        for record in read_records(
+    A regular file with ``--jobs N`` is summarised in parts, each worker
+    reading and writing its own (:func:`arsumm.batchfile.summarize_parts`);
+    anything else is streamed through :func:`arsumm.summarize_many`.
+    """
+    bar = None
+    if args.progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=None, unit="line", desc=f"{PROG} batch")
+    try:
+        workers = resolve_n_jobs(args.jobs)
+        if workers > 1 and splittable(args.input, source):
+            job = Job(
+                path=args.input,
+                name=name,
+                text_field=args.text_field,
+                id_field=args.id_field,
+                max_bytes=args.max_bytes,
+                summarizer=summarizer,
+                budget=Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words),
+            )
+            return summarize_parts(
+                job,
+                out,
+                workers,
+                progress=None if bar is None else bar.update,
+                total=None if bar is None else functools.partial(_set_total, bar),
+            )
+        if bar is not None:
+            _set_total(bar, count_lines(source))
+        records = read_records(
             source,
             name=name,
             text_field=args.text_field,
             id_field=args.id_field,
             max_bytes=args.max_bytes,
-        ):
-            pending.append(record)
-            if record.text is not None:
-                yield record.id, record.text
+        )
 
-    bar = None
-    if args.progress:
-        from tqdm.auto import tqdm
+        def summarize(pairs: Iterator[tuple[Any, str]]) -> Iterator[Any]:
+            return summarize_many(
+                pairs,
+                summarizer=summarizer,
+                k=args.k,
+                ratio=args.ratio,
+                max_words=args.max_words,
+                n_jobs=args.jobs,
+            )
 
-        bar = tqdm(total=count_lines(source), unit="line", desc=f"{PROG} batch")
-    failed = written = 0
-
-    def emit(record: Record, result: BatchResult | None) -> None:
-        nonlocal failed, written
-        if result is None:
-            fields: dict[str, Any] = {
-                "id": record.id,
-                "summary": None,
-                "error": record.error,
-                "error_type": record.error_type,
-            }
-        else:
-            fields = result.to_record()
-            if fields["error"] is not None:
-                fields["error"] = f"line {record.line}: {_cli_hint(fields['error'])}"
-        out.write(json_line({"line": record.line, **fields}))
-        failed += fields["error"] is not None
-        written += 1
-        if bar is not None:
-            bar.update(1)
-
-    def emit_unreadable() -> None:
-        while pending and pending[0].text is None:
-            emit(pending.popleft(), None)
-
-    results = summarize_many(
-        texts(),
-        summarizer=summarizer,
-        k=args.k,
-        ratio=args.ratio,
-        max_words=args.max_words,
-        n_jobs=args.jobs,
-    )
-    try:
-        for result in results:
-            emit_unreadable()
-            emit(pending.popleft(), result)
-        emit_unreadable()
+        return write_records(
+            records, summarize, out.write, progress=None if bar is None else bar.update
+        )
     finally:
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()  # stops the worker processes now if the loop was cut short
         if bar is not None:
             bar.close()
-    return failed, written
+
+
+def _set_total(bar: Any, total: int | None) -> None:
+    bar.total = total
+    bar.refresh()
 
 
 # -- the console script ---------------------------------------------------------------

@@ -336,6 +336,9 @@ def read_records(
     text_field: str = "text",
     id_field: str = "id",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    first_line: int = 1,
+    first_offset: int = 0,
+    end: int | None = None,
 ) -> Iterator[Record]:
     """Read JSON Lines: one :class:`Record` per line, in order, whatever the line holds.
 
@@ -348,6 +351,12 @@ def read_records(
     endless input such as ``/dev/zero`` ends there too. So does a read
     error.
 
+    To read a part of a file (a worker's share, see :mod:`arsumm.batchfile`),
+    position ``stream`` at the start of a line and give that line's number
+    ``first_line`` and byte offset ``first_offset`` in the file (what
+    messages show), and ``end``, the offset where the part stops (the start
+    of a line, or the end of the file).
+
     Examples
     --------
     >>> import io
@@ -358,8 +367,8 @@ def read_records(
     2 line 2: expected a JSON object, got list
     3 line 3: not valid utf-8 at byte offset 40 of in.jsonl (byte 10 of the line, 0xff)
     """
-    number, offset = 0, 0
-    while True:
+    number, offset = first_line - 1, first_offset
+    while end is None or offset < end:
         try:
             raw = stream.readline(max_bytes + 1)
         except OSError as exc:
@@ -611,6 +620,16 @@ class Output:
         except OSError as exc:
             raise FileError(f"{self.name}: cannot write ({exc.strerror or exc})") from None
         self._stream = os.fdopen(fd, "wb")
+
+    @property
+    def folder(self) -> str | None:
+        """The folder of the temporary file while a regular file is written, else None.
+
+        Companion files (the parts that ``arsumm batch --jobs N`` workers
+        write) go there: on the same file system as the target, with the
+        same permissions to create files.
+        """
+        return None if self._tmp is None else os.path.dirname(os.path.abspath(self._tmp))
 
     def write(self, data: bytes) -> None:
         """Write all of ``data`` (a short write is retried); a failure is a :class:`FileError`."""

@@ -476,6 +476,7 @@ class _Pool:
         self._started.set()
         self._stop_when_started = False
         self.problem: str | None = None  # why the background start failed
+        self.died_starting = False  # the last start failed because a worker died
 
     def start(self) -> str | None:
         """Start a pool and probe it; return what went wrong, or None."""
@@ -487,11 +488,13 @@ class _Pool:
             initargs=(self.function, self.payload),
         )
         self._finalizer = weakref.finalize(self, _stop, self.executor, self.context.processes)
+        self.died_starting = False
         try:
             # one probe per worker: each submit starts a worker while none is idle
             probes = [self.executor.submit(_probe) for _ in range(self.workers)]
             problems = [probe.result() for probe in probes]
         except BrokenProcessPool:
+            self.died_starting = True
             return (
                 "the worker processes died while starting (see the error they printed above); "
                 "if this runs from a script, put the code that starts them under "
@@ -507,6 +510,11 @@ class _Pool:
     def _start_here(self) -> None:
         try:
             problem = self.start()
+            if problem is not None and self.died_starting:
+                # a worker killed while starting (the out-of-memory killer, a
+                # signal): once more, on a fresh pool
+                self._stop_executor()
+                problem = self.start()
         except Exception as exc:  # an OS limit, a closed interpreter: no pool
             problem = f"{type(exc).__name__}: {exc}"
         with self._lock:
@@ -558,6 +566,9 @@ class _Pool:
     def terminate(self) -> None:
         """Stop the workers now, whatever they are doing (after the start, if it is on)."""
         self._started.wait()
+        self._stop_executor()
+
+    def _stop_executor(self) -> None:
         if self._finalizer is not None:
             self._finalizer()  # runs _stop once
         self.executor = None
