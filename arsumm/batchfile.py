@@ -15,7 +15,8 @@ In parts (:func:`summarize_parts`)
     a text or a summary. Every part knows the number and the byte offset of
     its first line, so records and messages carry the file's own line
     numbers and offsets. While the workers start, this process summarises
-    the first parts itself, so a small file never waits for them. A part
+    the first parts itself (with arsumm's own components only), so a small
+    file never waits for them. A part
     whose worker dies is run again alone; if it kills that worker too, its
     records are summarised one batch at a time in worker processes that
     isolate the record that kills them (:func:`arsumm.parallel.map_chunks`),
@@ -450,7 +451,8 @@ def summarize_parts(
             workers,
             failure=lambda part, exc: exc,
             weight=lambda part: MAX_CHUNK_WEIGHT,  # one part a chunk
-            local=functools.partial(_run_parts, job),
+            # only arsumm's own components may run here: a plug-in could end this process
+            local=functools.partial(_run_parts, job) if job.summarizer.builtin_components else None,
             total=len(parts),
         )
         failed = written = 0

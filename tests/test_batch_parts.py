@@ -13,7 +13,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -220,3 +222,46 @@ def test_a_signal_removes_the_parts_and_stops_the_workers(
         kill_session(proc.pid)
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+def test_a_record_that_kills_every_worker_fails_alone(tmp_path: Path) -> None:
+    """A part whose worker dies twice is summarised again record by record, in workers
+    that isolate the culprit: only the culprit's record is an error, as when streaming."""
+    import io
+
+    from arsumm.batchfile import Job, summarize_parts, write_records
+    from arsumm.io import Output, read_records
+    from tests.test_parallel import POISON, Killer
+
+    lines = mixed_lines(1500)
+    for i in (40, 41, 900):
+        lines[i] = json.dumps({"id": i, "text": WEATHER + f" {POISON} هنا."}).encode()
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    job = Job(
+        path=str(source),
+        name="in.jsonl",
+        text_field="text",
+        id_field="id",
+        max_bytes=1 << 20,
+        summarizer=arsumm.Summarizer(stemmer=Killer()),
+        budget=arsumm.Budget.of(k=2),
+    )
+    target = tmp_path / "out.jsonl"
+    with Output(str(target), stdout=None) as out:
+        failed, written = summarize_parts(job, out, 2)
+    assert written == 1500
+    streamed = io.BytesIO()
+    with source.open("rb") as stream:
+
+        def summarize(pairs: Iterator[tuple[Any, str]]) -> Iterator[arsumm.BatchResult]:
+            return arsumm.summarize_many(pairs, summarizer=job.summarizer, k=2, n_jobs=2)
+
+        expected = write_records(read_records(stream, name="in.jsonl"), summarize, streamed.write)
+    assert (failed, written) == expected
+    assert target.read_bytes() == streamed.getvalue()
+    records = [json.loads(x) for x in streamed.getvalue().splitlines()]
+    assert [r["error_type"] for r in records if r["id"] in (40, 41, 900)] == [
+        "BrokenProcessPool"
+    ] * 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
