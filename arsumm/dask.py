@@ -7,6 +7,13 @@ the results equal what :func:`arsumm.summarize` returns for each text. A
 document that cannot be summarised gives a :class:`arsumm.BatchResult` with
 ``error`` set instead of failing the task.
 
+Each worker process unpickles the configuration once and keeps that
+:class:`arsumm.Summarizer` for every partition it summarises (its memo of
+stems stays warm from one partition to the next). A partition should hold
+enough work to outweigh a task's fixed cost (a few milliseconds on a
+distributed scheduler): :func:`bag_by_work` cuts a collection into
+partitions of about the same number of characters, the measure of the work.
+
 Examples
 --------
 >>> import dask.bag as db
@@ -19,6 +26,8 @@ Examples
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 try:
@@ -35,7 +44,54 @@ from arsumm.batch import BatchResult, summarize_partition
 from arsumm.select import Budget
 from arsumm.summarizer import Summarizer
 
-__all__ = ["summarize_bag", "summarize_series"]
+__all__ = ["PARTITION_CHARACTERS", "bag_by_work", "summarize_bag", "summarize_series"]
+
+#: Characters of text per partition of :func:`bag_by_work` (about a second of
+#: one core's work).
+PARTITION_CHARACTERS = 2_000_000
+
+
+def bag_by_work(
+    items: Sequence[Any] | Iterable[Any],
+    *,
+    characters: int = PARTITION_CHARACTERS,
+    min_partitions: int = 1,
+) -> db.Bag:
+    """A dask Bag of ``items`` in partitions of about ``characters`` characters of text.
+
+    ``items`` are texts or ``(id, text)`` pairs, as for :func:`summarize_bag`
+    (a pair without an id is given its position in ``items``, so ids stay
+    those of :func:`arsumm.summarize_many`). Partitions are consecutive runs
+    of items, cut when their texts reach ``characters``; there are at least
+    ``min_partitions`` (e.g. the number of worker processes) when there are
+    that many items.
+
+    Examples
+    --------
+    >>> bag = bag_by_work(["نص"] * 10, characters=8)
+    >>> bag.npartitions, bag.compute()[:2]
+    (3, [(0, 'نص'), (1, 'نص')])
+    """
+    pairs = [
+        (item[0], item[1]) if isinstance(item, tuple | list) and len(item) == 2 else (i, item)
+        for i, item in enumerate(items)
+    ]
+    sizes = [len(text) if isinstance(text, str) else 0 for _, text in pairs]
+    target = min(max(1, int(characters)), max(1, sum(sizes) // max(1, min_partitions)))
+    partitions: list[list[tuple[Any, Any]]] = [[]]
+    filled = 0
+    for pair, size in zip(pairs, sizes, strict=True):
+        if filled >= target and partitions[-1]:
+            partitions.append([])
+            filled = 0
+        partitions[-1].append(pair)
+        filled += size
+    if not partitions[-1]:
+        partitions.pop()
+    # one element per partition, flattened: each partition is one run of items
+    runs = db.from_sequence(partitions, npartitions=max(1, len(partitions)))  # type: ignore[no-untyped-call]
+    bag: db.Bag = runs.flatten()
+    return bag
 
 
 def summarize_bag(
@@ -135,15 +191,42 @@ def _checked(
     Budget.of(k=k, ratio=ratio, max_words=max_words)
     if summarizer is not None and not isinstance(summarizer, Summarizer):
         raise TypeError(f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}")
-    return {"summarizer": summarizer, "k": k, "ratio": ratio, "max_words": max_words}
+    try:
+        config = pickle.dumps(summarizer)
+    except Exception as exc:
+        raise TypeError(
+            f"the summarizer is sent to the Dask workers, but it does not pickle ({exc}); "
+            "use module-level classes for custom stemmers and splitters"
+        ) from None
+    return {"summarizer": config, "k": k, "ratio": ratio, "max_words": max_words}
+
+
+#: Summarizers unpickled in this process, by their pickled configuration.
+_SUMMARIZERS: dict[bytes, Summarizer | None] = {}
+_MAX_SUMMARIZERS = 16
+
+
+def _summarizer(config: bytes) -> Summarizer | None:
+    """The summarizer of ``config``, unpickled once per process (a worker's, for all its tasks)."""
+    summarizer = _SUMMARIZERS.get(config)
+    if summarizer is None and config not in _SUMMARIZERS:
+        if len(_SUMMARIZERS) >= _MAX_SUMMARIZERS:
+            _SUMMARIZERS.clear()
+        summarizer = _SUMMARIZERS[config] = pickle.loads(config)
+    return summarizer
+
+
+def _summarize(items: Any, kwargs: dict[str, Any]) -> list[BatchResult]:
+    options = {**kwargs, "summarizer": _summarizer(kwargs["summarizer"])}
+    return summarize_partition(items, **options)
 
 
 def _partition(items: Any, kwargs: dict[str, Any]) -> list[BatchResult]:
-    return summarize_partition(items, **kwargs)
+    return _summarize(items, kwargs)
 
 
 def _series_partition(part: pd.Series, kwargs: dict[str, Any]) -> pd.Series:
     pairs = list(zip(part.index, part.to_numpy(dtype=object), strict=True))
-    results = summarize_partition(pairs, **kwargs)
+    results = _summarize(pairs, kwargs)
     out = pd.Series(pd.array(results, dtype=object), index=part.index, name=part.name)
     return out

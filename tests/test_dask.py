@@ -46,7 +46,7 @@ def client() -> Any:
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: None still binds 8787 here
         silence_logs=logging.ERROR,
     )
     client = distributed.Client(cluster)
@@ -140,3 +140,36 @@ def test_snowball_on_the_threaded_scheduler_equals_one_thread() -> None:
         for mode in ("threads", "sequential")
     ]
     assert runs[0] == runs[1]
+
+
+def test_partitions_sized_by_work_on_a_local_cluster(client: Any) -> None:
+    """bag_by_work: partitions of about the same number of characters; the results are
+    summarize_many's, ids included; each worker process keeps one summarizer."""
+    from arsumm.dask import bag_by_work
+
+    def forget() -> None:
+        from arsumm import dask as arsumm_dask
+
+        arsumm_dask._SUMMARIZERS.clear()
+
+    client.run(forget)
+    docs = [text for _, text in documents(300)]  # texts only: ids are positions
+    light = arsumm.Summarizer(stemmer="light")
+    bag = bag_by_work(docs, characters=20_000, min_partitions=2)
+    assert bag.npartitions >= 2
+    results = summarize_bag(bag, k=2, summarizer=light).compute()
+    assert results == list(arsumm.summarize_many(docs, k=2, summarizer=light))
+    parts = [p.compute() for p in bag.to_delayed()]
+    sizes = [sum(len(t) for _, t in part) for part in parts]
+    assert max(sizes[:-1]) < 20_000 + max(len(t) for t in docs)
+    assert min(sizes[:-1]) >= 20_000
+
+    def cached() -> int:
+        from arsumm import dask as arsumm_dask
+
+        return len(arsumm_dask._SUMMARIZERS)
+
+    assert sorted(client.run(cached).values()) == [
+        1,
+        1,
+    ]  # one summarizer per worker, for all its tasks
