@@ -75,6 +75,10 @@ class BatchResult:
         """True if the document was summarised."""
         return self.error is None
 
+    def __reduce__(self) -> tuple[type[BatchResult], tuple[Any, ...]]:
+        # a plain tuple of fields: results travel between processes (Dask, Spark)
+        return BatchResult, (self.id, self.sentences, self.error, self.error_type)
+
     def to_record(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dict (the format of ``arsumm batch``).
 

@@ -119,6 +119,10 @@ class Sentence:
     text: str
     score: float
 
+    def __reduce__(self) -> tuple[type[Sentence], tuple[int, int, int, str, float]]:
+        # a plain tuple of fields: pickles several times faster than a dataclass's state
+        return Sentence, (self.index, self.start, self.end, self.text, self.score)
+
 
 @dataclass(frozen=True)
 class Analysis:
