@@ -176,14 +176,14 @@ def summarize_many(
     workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
-            payload = pickle.dumps((summarizer, budget))
+            pickle.dumps((summarizer, budget))
         except Exception as exc:
             raise TypeError(
                 f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        results = _parallel(texts, summarizer, budget, payload, workers)
+        results = _parallel(texts, summarizer, budget, workers)
     else:
         results = _serial(texts, summarizer, budget)
     if not progress:
@@ -348,9 +348,18 @@ def _result(pair: tuple[Any, Any], outcome: Any) -> BatchResult:
 
 
 def _summarize_compact(
-    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
+    summarizer: Summarizer,
+    budget: Budget,
+    memo: list[str],
+    chunk: list[tuple[Any, Any]],
 ) -> list[Any]:
-    """The outcomes of a batch in a form that pickles small: no object, no text."""
+    """The outcomes of a batch in a form that pickles small: no object, no text.
+
+    ``memo`` holds the calling process's :meth:`arsumm.features.Analyzer.memo`,
+    which warms this process's analyzer on the first call (and is dropped).
+    """
+    if memo:
+        summarizer.analyzer.warm(memo.pop())
     return [
         _error_fields(outcome) if isinstance(outcome, BaseException) else outcome
         for outcome in _outcomes(summarizer, budget, [text for _, text in chunk])
@@ -373,20 +382,26 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 
 
 def _parallel(
-    texts: Iterable[Any], summarizer: Summarizer, budget: Budget, payload: bytes, workers: int
+    texts: Iterable[Any], summarizer: Summarizer, budget: Budget, workers: int
 ) -> Iterator[BatchResult]:
     """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters.
 
     Workers return compact outcomes (:func:`_summarize_compact`), rebuilt
-    here into results. With only arsumm's own components, this process
+    here into results; they start with this process's memo of analysed
+    words (made while the pool starts). With only arsumm's own components, this process
     summarises too while the workers start (``local``), so a small input
     never waits for them.
     """
     local = (
-        functools.partial(_summarize_compact, summarizer, budget)
+        functools.partial(_summarize_compact, summarizer, budget, [])
         if summarizer.builtin_components
         else None
     )
+
+    def payload() -> bytes:
+        # the workers start with what this process's analyzer already knows
+        return pickle.dumps((summarizer, budget, [summarizer.analyzer.memo()]))
+
     return map_chunks(
         _summarize_compact,
         payload,

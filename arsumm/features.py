@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, filterfalse
+from itertools import chain, filterfalse, islice
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -136,6 +136,70 @@ class Analyzer:
         for chunk, chunk_tokens in zip(chunks, tokens, strict=True):
             memo.remember(chunk, self._keep(chunk_tokens))
 
+    def memo(self, limit: int = 1 << 16) -> str:
+        """The chunks this analyzer remembers, with their terms (at most ``limit``), as text.
+
+        A header line names the analyzer's settings; then one line per
+        chunk: the chunk, then its terms, separated by spaces (neither holds
+        whitespace); the chunks learned first come first (the common words of
+        a corpus). One string pickles in a blink, where a dict of thousands
+        of lists takes longer than learning them again. Only an analyzer with
+        a built-in stemmer shares it (a stemmer of yours need not give the
+        same stem twice): for any other it is empty. Give it to :meth:`warm`
+        of an analyzer in another process, such as a worker, to spare it
+        learning them again.
+
+        Examples
+        --------
+        >>> analyzer = Analyzer(stemmer="light")
+        >>> analyzer("المعلمون في المدرسة")
+        ['معلم', 'مدرس']
+        >>> "المدرسة مدرس" in analyzer.memo(limit=10**6).split("\\n")
+        True
+        """
+        if not isinstance(self.stemmer, str):
+            return ""
+        # a copy first (atomic): another thread may be adding to the memo
+        entries = islice(dict.copy(self._memo).items(), limit)
+        lines = (" ".join((chunk, *terms)) for chunk, terms in entries)
+        return "\n".join((self._memo_header(), *lines))
+
+    def warm(self, memo: str) -> None:
+        """Remember the chunks of ``memo`` (from :meth:`memo` of an analyzer like this one).
+
+        The terms never depend on it: a memo made with other settings (its
+        header says so), one whose sample of chunks does not analyse to the
+        terms it gives, or one too large for the memo is ignored, as is
+        any analyzer whose stemmer is not a built-in one.
+
+        Examples
+        --------
+        >>> analyzer = Analyzer(stemmer="light")
+        >>> analyzer.warm(Analyzer(stemmer="none").memo())  # other settings: ignored
+        >>> analyzer.warm("not a memo")
+        >>> analyzer("المعلمون")
+        ['معلم']
+        """
+        if not isinstance(self.stemmer, str):
+            return
+        header, _, body = memo.partition("\n")
+        if header != self._memo_header() or not body:
+            return
+        entries: dict[str, list[str]] = {}
+        for line in body.split("\n"):
+            chunk, *terms = line.split(" ")
+            if chunk and len(chunk) <= _MEMO_CHUNK_LENGTH:
+                entries[chunk] = terms
+        chunks = list(entries)
+        sample = chunks[:: max(1, len(chunks) // _MEMO_SAMPLE)]
+        if [entries[chunk] for chunk in sample] != [self._terms(chunk) for chunk in sample]:
+            return
+        self._memo.learn(entries, len(body) - body.count(" ") - body.count("\n"))
+
+    def _memo_header(self) -> str:
+        settings = (self.stemmer, self.stopwords, self.taa_marbuta, self.min_length)
+        return "arsumm-memo 1 " + " ".join(map(str, settings))
+
     def content_words(self, text: str) -> list[str]:
         """The normalised tokens of ``text`` that are stemmed: no stop words, none too short.
 
@@ -192,6 +256,8 @@ _SENTENCE_BLOCK = 1 << 12
 _MEMO_CHARACTERS = 1 << 23
 #: Longest chunk whose terms are remembered (longer ones are analysed each time).
 _MEMO_CHUNK_LENGTH = 64
+#: Chunks of a memo checked by :meth:`Analyzer.warm` before it is used.
+_MEMO_SAMPLE = 64
 
 
 class _ChunkMemo(dict[str, list[str]]):
@@ -219,6 +285,13 @@ class _ChunkMemo(dict[str, list[str]]):
         if len(self) >= _MEMO_SIZE or self.characters + size > _MEMO_CHARACTERS:
             self.reset()
         self[chunk] = terms
+        self.characters += size
+
+    def learn(self, entries: dict[str, list[str]], size: int) -> None:
+        """Remember ``entries`` (``size`` characters) unless they would not fit."""
+        if len(self) + len(entries) > _MEMO_SIZE or self.characters + size > _MEMO_CHARACTERS:
+            return  # it would not fit: learn as it goes
+        self.update(entries)
         self.characters += size
 
     def reset(self) -> None:

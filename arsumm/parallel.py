@@ -149,7 +149,7 @@ def resolve_n_jobs(n_jobs: int | None) -> int:
 
 def map_chunks(
     function: Callable[..., list[Any]],
-    payload: bytes,
+    payload: bytes | Callable[[], bytes],
     items: Iterable[T],
     workers: int,
     *,
@@ -174,8 +174,10 @@ def map_chunks(
     ----------
     function : callable
         A module-level function (workers import it by name).
-    payload : bytes
-        The pickled tuple of leading arguments of ``function``.
+    payload : bytes or callable
+        The pickled tuple of leading arguments of ``function``, or a function
+        that returns it, called once when the pool starts (in the background
+        with ``local``: what it costs is then not waited for).
     items : iterable
         The items; each must pickle (one that does not fails alone).
     workers : int
@@ -458,12 +460,12 @@ class _Pool:
     def __init__(
         self,
         function: Callable[..., list[Any]],
-        payload: bytes,
+        payload: bytes | Callable[[], bytes],
         workers: int,
         preload: tuple[str, ...] = (),
     ) -> None:
         self.function = function
-        self.payload = payload
+        self._payload = payload
         self.workers = workers
         self.preload = preload
         self.executor: ProcessPoolExecutor | None = None
@@ -477,6 +479,13 @@ class _Pool:
         self._stop_when_started = False
         self.problem: str | None = None  # why the background start failed
         self.died_starting = False  # the last start failed because a worker died
+
+    @property
+    def payload(self) -> bytes:
+        """The pickled arguments (made on first use, if a function was given)."""
+        if not isinstance(self._payload, bytes):
+            self._payload = self._payload()
+        return self._payload
 
     def start(self) -> str | None:
         """Start a pool and probe it; return what went wrong, or None."""

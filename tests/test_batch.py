@@ -180,6 +180,68 @@ def test_terms_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     assert words == [len(s.split()) for s in sentences]
 
 
+def _easc_sentences(easc_docs: list[dict[str, Any]]) -> list[str]:
+    return [span.text for doc in easc_docs for span in arsumm.split_sentences(doc["text"])]
+
+
+def test_a_warmed_analyzer_gives_the_plain_terms(easc_docs: list[dict[str, Any]]) -> None:
+    """The memo of one analyzer, given to a cold one (as a worker gets it), changes no term."""
+    sentences = _easc_sentences(easc_docs)
+    analyzer = Analyzer(stemmer="light")
+    analyzer.terms_and_words(sentences)
+    memo = analyzer.memo(limit=10**6)
+    assert memo.count("\n") > 5_000
+    analyzer._memo.reset()
+    analyzer.warm(memo)
+    assert len(analyzer._memo) == memo.count("\n")  # every chunk learned, none analysed
+    assert [analyzer(s) for s in sentences] == [analyzer._terms(s) for s in sentences]
+
+
+def test_a_bad_or_oversized_memo_is_ignored(
+    easc_docs: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import arsumm.features
+
+    sentences = _easc_sentences(easc_docs)[:300]
+    analyzer = Analyzer(stemmer="light")
+    analyzer.terms_and_words(sentences)
+    memo = analyzer.memo()
+    header, _, body = memo.partition("\n")
+    other = Analyzer(stemmer="none")
+    other.terms_and_words(sentences)
+    forged = "\n".join(  # this analyzer's header over another's terms
+        [header, *other.memo().split("\n")[1:]]
+    )
+    bad = [
+        other.memo(),  # other settings
+        forged,
+        "\n".join([header, *(f"{line} زائد" for line in body.split("\n"))]),  # a term too many
+        "not a memo",
+        header,
+        "",
+    ]
+    for text in bad:
+        analyzer._memo.reset()
+        analyzer.warm(text)
+        assert len(analyzer._memo) == 0, text[:80]
+    monkeypatch.setattr(arsumm.features, "_MEMO_SIZE", body.count("\n"))  # one chunk too many
+    analyzer._memo.reset()
+    analyzer.warm(memo)
+    assert len(analyzer._memo) == 0
+    monkeypatch.undo()
+    analyzer.warm(memo + "\n" + "ب" * 100 + " طويل\n\n")  # a chunk too long, an empty line
+    assert len(analyzer._memo) == body.count("\n") + 1
+    assert [analyzer(s) for s in sentences] == [analyzer._terms(s) for s in sentences]
+
+
+def test_warmed_worker_processes_give_the_same_results(easc_docs: list[dict[str, Any]]) -> None:
+    """Workers start with this process's memo (warm after the serial run): the same results."""
+    texts = [doc["text"] for doc in easc_docs]
+    serial = list(arsumm.summarize_many(texts, k=3))
+    assert arsumm.Summarizer().analyzer.memo().count("\n") > 1_000
+    assert list(arsumm.summarize_many(texts, k=3, n_jobs=2)) == serial
+
+
 @settings(max_examples=300)
 @given(st.lists(st.text(alphabet=st.sampled_from(_HOSTILE_ALPHABET), max_size=12), max_size=8))
 def test_tokenize_many_equals_tokenize(texts: list[str]) -> None:
