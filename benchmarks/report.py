@@ -460,7 +460,7 @@ def render(results: Path, img_dir: Path, doc_path: Path) -> str:
     parts += _sanity(headline, lines_run)
     speed = {
         part: _load(results, f"speed-{part}.json")
-        for part in ("throughput", "scaling", "coldstart")
+        for part in ("throughput", "scaling", "coldstart", "workers")
     }
     if any(speed.values()):
         parts += ["## Speed", ""]
@@ -531,6 +531,31 @@ def render(results: Path, img_dir: Path, doc_path: Path) -> str:
             _source(record),
             "",
         ]
+    if speed["workers"]:
+        record = speed["workers"][0]
+        w = record["workers"]
+        parts += [
+            "### Worker processes",
+            "",
+            f"One job against {', '.join(map(str, w['jobs'][1:]))} on a machine with "
+            f"{w['cpus']} CPUs, side by side in one run, median of {w['repeats']} alternating "
+            "calls after an untimed first call (its time is in the table: for the API it "
+            "includes starting the fork server); the speed-up is the median of the paired "
+            "ratios, the target the one issue 15 asks for. `summarize_many(texts, k=3, "
+            "n_jobs=N)` on the ANT-BBC articles twice over and on EASC; `arsumm batch FILE "
+            "--jobs N -k 3 -o OUT` on a JSON Lines file of the ANT-BBC articles repeated "
+            "(one process per call); `arsumm.dask.summarize_bag` on a `LocalCluster` of N "
+            "one-thread worker processes. Output identical: every setting gives what one job "
+            "gives (the batch files byte for byte). Peak per worker: the largest VmHWM of a "
+            "worker process.",
+            "",
+            speed_tables(record)["workers"],
+            "",
+            _source(record),
+            "",
+        ]
+        if w.get("limit") is not None:
+            parts += [f"A smoke run: every input capped at {w['limit']} documents.", ""]
     parts.append(_PROTOCOL)
     return "\n".join(parts).rstrip() + "\n"
 

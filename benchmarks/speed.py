@@ -5,7 +5,7 @@ Usage (from the project root)::
     python -m benchmarks.speed --data ../shared/data/easc/easc.jsonl
     python -m benchmarks.speed --parts scaling --sizes 1000 5000 --timeout 30
 
-Three parts, each printed as a markdown table and written to
+Four parts, each printed as a markdown table and written to
 ``benchmarks/results/speed-<part>.json``:
 
 throughput
@@ -29,6 +29,19 @@ coldstart
     Wall time of ``arsumm FILE`` (the bundled demo article) against
     ``python -c "import sklearn.feature_extraction.text"``, ``python -c
     "import arsumm"`` and ``python -c "pass"``, alternating, median of N.
+workers
+    One job against two worker processes, side by side in one run:
+    ``summarize_many(texts, k=3, n_jobs=N)`` on the 2,000 ANT-BBC articles
+    twice over (4,000 documents) and on the 153 EASC articles, each in one
+    process (``benchmarks._workers_child``); ``arsumm batch FILE --jobs N -k
+    3`` on a 20,000-line JSON Lines file made of the ANT-BBC articles (in a
+    temporary folder), one process per call, the settings alternating; and
+    ``arsumm.dask.summarize_bag`` on a ``LocalCluster`` of N worker
+    processes. Speed-up: the median of the paired ratios; the outputs of
+    every setting are compared with one job's (``identical``), byte for
+    byte for the batch files. ``--limit N`` caps every input at N documents
+    (a smoke run, not a measurement). Not part of the default ``--parts``
+    (it keeps both cores busy for minutes).
 """
 
 from __future__ import annotations
@@ -56,7 +69,17 @@ from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.tables import speed_tables
 from benchmarks.timing import Runner, speed_method, vm_hwm_mb
 
-__all__ = ["METHODS", "coldstart", "main", "run_child", "scaling", "speed_method", "throughput"]
+__all__ = [
+    "METHODS",
+    "WORKER_TARGETS",
+    "coldstart",
+    "main",
+    "run_child",
+    "scaling",
+    "speed_method",
+    "throughput",
+    "workers",
+]
 
 #: Methods timed by default, arsumm first (the reference of the ratios).
 METHODS = (
@@ -411,6 +434,191 @@ def coldstart(*, repeats: int = 5) -> dict[str, Any]:
     }
 
 
+# -- workers -------------------------------------------------------------------
+
+#: The speed-up over one job that issue 15 asks of two workers, per case.
+WORKER_TARGETS = {"api-ant": 1.7, "batch-ant": 1.7, "dask-ant": 1.6, "api-easc": 1.0}
+#: Lines of the batch file (the ANT-BBC articles repeated in order).
+BATCH_LINES = 20_000
+#: Documents of the API and Dask cases (the ANT-BBC articles twice over).
+ANT_DOCS = 4_000
+
+
+def _write_jsonl(path: Path, texts: Sequence[str], *, ids: bool = False) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            record = {"id": f"d{i}", "text": text} if ids else {"text": text}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _workers_child(
+    interface: str, file: Path, jobs: Sequence[int], repeats: int, timeout: float
+) -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks._workers_child", "--interface", interface]
+    command += ["--file", str(file), "--jobs", *map(str, jobs), "--repeats", str(repeats)]
+    proc = subprocess.run(
+        command, cwd=ROOT, env=_child_env(), capture_output=True, text=True, timeout=timeout
+    )
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"benchmarks._workers_child --interface {interface} failed "
+            f"(exit {proc.returncode}): {proc.stderr.strip()[-800:]}"
+        )
+    report: dict[str, Any] = json.loads(lines[-1])
+    return report
+
+
+def _batch_cli(
+    file: Path, out_dir: Path, jobs: Sequence[int], repeats: int, timeout: float
+) -> dict[str, Any]:
+    """Time ``arsumm batch FILE --jobs N -k 3 -o OUT`` per N, alternating (first call untimed)."""
+    import hashlib
+
+    from benchmarks._workers_child import WorkerMemory
+
+    bindir = Path(sys.executable).parent
+    script = bindir / "arsumm"
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "arsumm"]
+    with file.open("rb") as handle:
+        n_lines = sum(1 for _ in handle)
+    with file.open(encoding="utf-8") as handle:
+        characters = sum(len(json.loads(line)["text"]) for line in handle)
+    env = _child_env()
+
+    def run(n: int) -> tuple[float, str, float | None]:
+        out = out_dir / f"out-{n}.jsonl"
+        argv = [*base, "batch", str(file), "-k", "3", "--jobs", str(n), "-o", str(out)]
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+        with WorkerMemory(root=proc.pid) as memory:
+            try:
+                _, stderr = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                raise
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv[-8:])} failed: {stderr.strip()[-800:]}")
+        data = out.read_bytes()
+        got = data.count(b"\n")
+        if got != n_lines:
+            raise RuntimeError(f"--jobs {n}: {got} output lines for {n_lines}")
+        return seconds, hashlib.sha256(data).hexdigest(), memory.peak
+
+    first: dict[int, float] = {}
+    digests: dict[int, str] = {}
+    peaks: dict[int, float | None] = {}
+    for n in jobs:
+        first[n], digests[n], peaks[n] = run(n)
+    seconds: dict[int, list[float]] = {n: [] for n in jobs}
+    for _ in range(repeats):
+        for n in jobs:
+            t, digest, peak = run(n)
+            seconds[n].append(t)
+            if digest != digests[n]:
+                digests[n] = "differs between calls"
+            if peak is not None:
+                peaks[n] = max(peaks[n] or 0.0, peak)
+    return {
+        "n_docs": n_lines,
+        "characters": characters,
+        "identical": len(set(digests.values())) == 1,
+        "runs": [
+            _run_row(n, first[n], seconds[n], seconds[jobs[0]], n_lines, peaks[n]) for n in jobs
+        ],
+    }
+
+
+def _run_row(
+    jobs: int,
+    first: float,
+    seconds: list[float],
+    base: list[float],
+    n_docs: int,
+    peak: float | None,
+) -> dict[str, Any]:
+    median = statistics.median(seconds)
+    return {
+        "jobs": jobs,
+        "first_s": round(first, 3),
+        "seconds": [round(t, 3) for t in seconds],
+        "median_s": round(median, 3),
+        "docs_per_s": round(n_docs / median, 1),
+        "speedup": round(statistics.median(b / t for b, t in zip(base, seconds, strict=True)), 3),
+        "peak_worker_mb": None if peak is None else round(peak, 1),
+    }
+
+
+def workers(
+    ant: Sequence[str],
+    easc: Sequence[str],
+    *,
+    jobs: Sequence[int] = (1, 2),
+    repeats: int = 3,
+    limit: int | None = None,
+    cases: Sequence[str] = tuple(WORKER_TARGETS),
+    timeout: float = 1800.0,
+    log: Any = None,
+) -> dict[str, Any]:
+    """One job against more, for the API, the batch CLI and Dask (see the module's docstring).
+
+    ``ant`` and ``easc`` are the raw texts of the two corpora; the inputs are
+    written to a temporary folder. ``limit`` caps every input at that many
+    documents.
+    """
+
+    def capped(texts: list[str]) -> list[str]:
+        return texts if limit is None else texts[:limit]
+
+    def repeated(texts: Sequence[str], n: int) -> list[str]:
+        return list(itertools.islice(itertools.cycle(texts), n))
+
+    result: dict[str, Any] = {
+        "jobs": list(jobs),
+        "repeats": repeats,
+        "limit": limit,
+        "cpus": os.cpu_count(),
+        "cases": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="arsumm-workers-") as tmp:
+        folder = Path(tmp)
+        ant_file, easc_file, batch_file = (folder / f"{n}.jsonl" for n in ("ant", "easc", "batch"))
+        _write_jsonl(ant_file, capped(repeated(ant, ANT_DOCS)))
+        _write_jsonl(easc_file, capped(list(easc)))
+        _write_jsonl(batch_file, capped(repeated(ant, BATCH_LINES)), ids=True)
+        plan = {
+            "api-ant": (
+                "`summarize_many`, ANT-BBC",
+                lambda: _workers_child("api", ant_file, jobs, repeats, timeout),
+            ),
+            "batch-ant": (
+                "`arsumm batch`, ANT-BBC lines",
+                lambda: _batch_cli(batch_file, folder, jobs, repeats, timeout),
+            ),
+            "dask-ant": (
+                "Dask `LocalCluster`, ANT-BBC",
+                lambda: _workers_child("dask", ant_file, jobs, repeats, timeout),
+            ),
+            "api-easc": (
+                "`summarize_many`, EASC",
+                lambda: _workers_child("api", easc_file, jobs, repeats, timeout),
+            ),
+        }
+        for case in cases:
+            label, measure = plan[case]
+            if log is not None:
+                print(f"  {case} ...", file=log)
+            report = measure()
+            report.update({"case": case, "label": label, "target": WORKER_TARGETS[case]})
+            result["cases"].append(report)
+            if log is not None:
+                shown = ", ".join(f"{r['jobs']}: {r['docs_per_s']} docs/s" for r in report["runs"])
+                print(f"  {case}: {shown}; identical {report['identical']}", file=log)
+    return result
+
+
 # -- command line --------------------------------------------------------------
 
 
@@ -425,8 +633,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--parts",
         nargs="+",
-        choices=("throughput", "scaling", "coldstart"),
+        choices=("throughput", "scaling", "coldstart", "workers"),
         default=["throughput", "scaling", "coldstart"],
+        help="parts to run (default: %(default)s; workers only when named)",
     )
     parser.add_argument(
         "--methods",
@@ -447,6 +656,31 @@ def _parser() -> argparse.ArgumentParser:
         help="address-space limit of each scaling child in MiB (0: none)",
     )
     parser.add_argument("--coldstart-repeats", type=int, default=5)
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 2], help="workers: job counts, one first"
+    )
+    parser.add_argument(
+        "--workers-repeats", type=int, default=3, help="workers: timed calls per setting"
+    )
+    parser.add_argument(
+        "--cases",
+        nargs="+",
+        choices=tuple(WORKER_TARGETS),
+        default=list(WORKER_TARGETS),
+        help="workers: cases to run (default: all)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="workers: at most N documents per input (a smoke run)",
+    )
+    parser.add_argument(
+        "--ant-data",
+        type=Path,
+        default=None,
+        help="workers: ant_bbc.jsonl (default: ant-bbc/ant_bbc.jsonl beside the EASC folder)",
+    )
     parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR)
     parser.add_argument("--no-write", action="store_true", help="print only")
     return parser
@@ -458,7 +692,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(args_list)
     data = args.data or default_data_path()
     prov = provenance("benchmarks.speed", args_list)
-    needs_data = {"throughput", "scaling"} & set(args.parts)
+    needs_data = {"throughput", "scaling", "workers"} & set(args.parts)
     if needs_data:
         try:
             corpus = load_documents(data)
@@ -488,10 +722,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                 data=data.resolve(),
                 log=sys.stderr,
             )
+        elif part == "workers":
+            ant_path = args.ant_data or data.resolve().parent.parent / "ant-bbc" / "ant_bbc.jsonl"
+            try:
+                ant = [d.text for d in load_documents(ant_path)]
+            except DataError as exc:
+                print(f"benchmarks.speed: error: {exc}", file=sys.stderr)
+                return 1
+            result = workers(
+                ant,
+                [d.text for d in corpus],
+                jobs=args.jobs,
+                repeats=args.workers_repeats,
+                limit=args.limit,
+                cases=args.cases,
+                log=sys.stderr,
+            )
+            result["ant_data"] = {"path": display_path(ant_path), "n_docs": len(ant)}
         else:
             result = coldstart(repeats=args.coldstart_repeats)
         record = {"provenance": prov, "suite": f"speed-{part}", part: result}
-        if needs_data:
+        if part in needs_data:
             record["data"] = {"path": display_path(data), "n_docs": len(corpus)}
         print(f"\n### {part}\n")
         print(speed_tables(record)[part])

@@ -100,7 +100,7 @@ def _ratio(value: float | None) -> str:
 
 
 def speed_tables(result: dict[str, Any]) -> dict[str, str]:
-    """The tables of a speed run: ``throughput``, ``scaling`` and ``coldstart`` (when present)."""
+    """The tables of a speed run: throughput, scaling, coldstart and workers (those present)."""
     tables: dict[str, str] = {}
     if "throughput" in result:
         t = result["throughput"]
@@ -152,4 +152,36 @@ def speed_tables(result: dict[str, Any]) -> dict[str, str]:
             for c in result["coldstart"]["commands"]
         ]
         tables["coldstart"] = markdown(["command", "median (ms)", "min (ms)"], rows)
+    if "workers" in result:
+        rows = []
+        for case in result["workers"]["cases"]:
+            for run in case["runs"]:
+                one = run["jobs"] == result["workers"]["jobs"][0]
+                rows.append(
+                    [
+                        case["label"],
+                        f"{case['n_docs']:,}",
+                        str(run["jobs"]),
+                        fmt_number(run["docs_per_s"], 1),
+                        "–" if one else _ratio(run["speedup"]),
+                        "–" if one else f">= {case['target']:.2f}x",
+                        fmt_number(run["first_s"], 2),
+                        fmt_number(run.get("peak_worker_mb"), 0),
+                        "yes" if case["identical"] else "**no**",
+                    ]
+                )
+        tables["workers"] = markdown(
+            [
+                "input",
+                "documents",
+                "jobs",
+                "docs/s",
+                "speed-up over one job",
+                "target",
+                "first call (s)",
+                "peak per worker (MB)",
+                "output identical",
+            ],
+            rows,
+        )
     return tables

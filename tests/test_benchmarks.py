@@ -61,6 +61,7 @@ MODULES = [
     "benchmarks.speed",
     "benchmarks.report",
     "benchmarks._speed_child",
+    "benchmarks._workers_child",
     "benchmarks.dev_study",
 ]
 
@@ -590,6 +591,85 @@ def test_child_timeout_is_recorded(tmp_path: Path) -> None:
     result = run_child("sumy-textrank", path, data=None, timeout=1.0, mem_limit_mb=0)
     assert result["status"] == "timeout", result
     assert result["wall_seconds"] < 30
+
+
+def _short_documents(n: int) -> list[str]:
+    """``n`` short documents, three consecutive demo sentences each (our own Arabic)."""
+    return [
+        " ".join(DEMO_SENTENCES[(i + j) % len(DEMO_SENTENCES)] for j in range(3)) for i in range(n)
+    ]
+
+
+@linux_only
+def test_workers_child_gives_one_jobs_results_with_two_worker_processes(tmp_path: Path) -> None:
+    """Enough short documents that the workers take chunks once the pool is up (real processes)."""
+    import subprocess
+
+    from benchmarks import ROOT
+
+    path = tmp_path / "texts.jsonl"
+    lines = (json.dumps({"text": t}, ensure_ascii=False) for t in _short_documents(8_000))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "benchmarks._workers_child", "--interface", "api"]
+    command += ["--file", str(path), "--jobs", "1", "2", "--repeats", "1"]
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["n_docs"] == 8_000
+    assert report["identical"] is True
+    assert [run["jobs"] for run in report["runs"]] == [1, 2]
+    one, two = report["runs"]
+    assert one["peak_worker_mb"] is None  # one job: no worker process
+    assert two["peak_worker_mb"] is not None  # worker processes ran
+    assert two["peak_worker_mb"] > 10
+    assert all(run["docs_per_s"] > 0 and len(run["seconds"]) == 1 for run in report["runs"])
+
+
+@linux_only
+def test_workers_batch_case_compares_the_output_files() -> None:
+    from benchmarks.speed import workers
+
+    result = workers(_short_documents(60), [DEMO], repeats=1, limit=40, cases=["batch-ant"])
+    (case,) = result["cases"]
+    assert case["case"] == "batch-ant"
+    assert case["n_docs"] == 40
+    assert case["identical"] is True
+    assert [run["jobs"] for run in case["runs"]] == [1, 2]
+
+
+def test_workers_table_renders() -> None:
+    from benchmarks.tables import speed_tables
+
+    run = {"first_s": 1.5, "docs_per_s": 900.0, "speedup": 1.0, "peak_worker_mb": None}
+    record: dict[str, Any] = {
+        "workers": {
+            "jobs": [1, 2],
+            "cases": [
+                {
+                    "label": "`arsumm batch`, ANT-BBC lines",
+                    "n_docs": 20_000,
+                    "target": 1.7,
+                    "identical": False,
+                    "runs": [
+                        {"jobs": 1, **run},
+                        {
+                            **run,
+                            "jobs": 2,
+                            "docs_per_s": 1620.0,
+                            "speedup": 1.8,
+                            "peak_worker_mb": 88.0,
+                        },
+                    ],
+                }
+            ],
+        }
+    }
+    table = speed_tables(record)["workers"]
+    assert (
+        "| `arsumm batch`, ANT-BBC lines | 20,000 | 1 | 900.0 | – | – | 1.50 | – | **no** |"
+        in table
+    )
+    assert "| 2 | 1620.0 | 1.80x | >= 1.70x | 1.50 | 88 | **no** |" in table
 
 
 def test_speed_tables_render() -> None:
