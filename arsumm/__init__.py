@@ -38,6 +38,7 @@ from arsumm.select import Budget, BudgetError
 from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
 from arsumm.stemmer import Stemmer
 from arsumm.summarizer import Analysis, Sentence, Summarizer, summarize
+from arsumm.train import train_prior
 
 try:
     __version__ = version("arsumm")
@@ -72,6 +73,7 @@ __all__ = [
     "summarize",
     "summarize_many",
     "to_html",
+    "train_prior",
 ]
 
 
