@@ -1,4 +1,4 @@
-"""Command-line interface: ``arsumm [FILE|-] [options]`` and ``arsumm batch IN.jsonl``.
+"""Command-line interface: ``arsumm [FILE|-]``, ``arsumm batch`` and ``arsumm train``.
 
 Reads UTF-8 (a byte-order mark is fine, CRLF is fine; UTF-16 with a BOM is
 recognised), writes UTF-8 whatever the locale; files are read and written
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 import os
 import signal
 import sys
@@ -46,13 +47,15 @@ from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
 from arsumm.summarizer import LEAD_MODES, Summarizer
+from arsumm.train import DEFAULT_C, DEFAULT_LABEL, LABELS, SkippedRecord, train_prior
 
 __all__ = ["main", "run"]
 
 PROG = "arsumm"
 USAGE = (
     f"{PROG} [FILE|-] [options]\n"
-    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)"
+    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)\n"
+    f"       {PROG} train DATA.jsonl [-o PRIOR.json] [options]   (see {PROG} train --help)"
 )
 
 #: The library's hints name Python settings; on the command line they are flags.
@@ -79,31 +82,38 @@ class _Terminated(BaseException):
         self.signum = signum
 
 
-def _shared_options() -> argparse.ArgumentParser:
-    """The options of both commands, declared once."""
+def _shared_options(*, summarising: bool = True) -> argparse.ArgumentParser:
+    """The options of the commands, declared once (``arsumm train`` takes no budget)."""
     shared = argparse.ArgumentParser(add_help=False)
-    budget = shared.add_mutually_exclusive_group()
-    budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
-    budget.add_argument("--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]")
-    budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
+    if summarising:
+        budget = shared.add_mutually_exclusive_group()
+        budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
+        budget.add_argument(
+            "--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]"
+        )
+        budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
     shared.add_argument(
         "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
     )
-    shared.add_argument(
-        "--lead",
-        choices=LEAD_MODES,
-        default="auto",
-        help=(
-            "summarise by the opening sentences: auto (default) for text that reads like news, "
-            "never (rank every text with TextRank), always"
-        ),
-    )
+    if summarising:
+        shared.add_argument(
+            "--lead",
+            choices=LEAD_MODES,
+            default="auto",
+            help=(
+                "summarise by the opening sentences: auto (default) for text that reads like "
+                "news, never (rank every text with TextRank), always"
+            ),
+        )
     shared.add_argument(
         "--idf", metavar="FILE", help="term weights fitted on a corpus (BackgroundIDF.save)"
     )
-    shared.add_argument(
-        "--prior", metavar="FILE", help="a sentence prior (LinearPrior.save) instead of the bundled"
-    )
+    if summarising:
+        shared.add_argument(
+            "--prior",
+            metavar="FILE",
+            help="a sentence prior (LinearPrior.save, arsumm train) instead of the bundled",
+        )
     shared.add_argument(
         "--allow-non-arabic",
         action="store_true",
@@ -140,14 +150,16 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Summarise an Arabic text: print its summary sentences in document order (for a "
             "news report its opening, else the most central by TextRank). "
-            "'arsumm batch' summarises every record of a JSON Lines file."
+            "'arsumm batch' summarises every record of a JSON Lines file; 'arsumm train' fits "
+            "a sentence prior on your own articles and their summaries."
         ),
         epilog=(
             "examples:\n"
             "  arsumm --demo\n"
             "  arsumm article.txt --ratio 0.3\n"
             "  cat article.txt | arsumm - -k 5 --format json\n"
-            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)"
+            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)\n"
+            "  arsumm train archive.jsonl -o prior.json   (see arsumm train --help)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_shared_options()],
@@ -228,6 +240,67 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _build_train_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} train",
+        description=(
+            "Fit the sentence prior on your own articles and their summaries, and write it as "
+            "JSON (for 'arsumm FILE --prior PRIOR.json --lead never' and "
+            "Summarizer(prior=LinearPrior.load(path), lead='never')). Each input line is one "
+            'JSON object: {"text": the article, "references": [its summaries]} (a single '
+            "string is one summary). A line that cannot be used (bad JSON, no text, no "
+            "references, no Arabic, one sentence, ...) is reported with its line number on "
+            "standard error and skipped; the last line says how many were used and skipped."
+        ),
+        epilog=(
+            "examples:\n"
+            "  arsumm train archive.jsonl -o prior.json --progress\n"
+            "  arsumm train news.jsonl -o prior.json --text-field body --references-field "
+            "standfirst\n"
+            "  arsumm train easc.jsonl -o prior.json --label share   (summaries that copy "
+            "sentences)\n"
+            "  arsumm article.txt --prior prior.json --lead never\n"
+            "A file literally named 'train' is summarised with: arsumm ./train"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_shared_options(summarising=False)],
+    )
+    parser.add_argument(
+        "input", metavar="DATA.jsonl", help="JSON Lines file; '-' reads standard input"
+    )
+    parser.add_argument(
+        "--label",
+        choices=LABELS,
+        default=DEFAULT_LABEL,
+        help=(
+            f"how the summaries label the sentences (default {DEFAULT_LABEL}): best, the one "
+            "sentence closest in words to the summaries (summaries in their own words: "
+            "standfirsts, headlines); share, the share of the summaries that contain each "
+            "sentence (summaries that copy sentences)"
+        ),
+    )
+    parser.add_argument(
+        "-C",
+        type=float,
+        default=DEFAULT_C,
+        metavar="C",
+        help=f"inverse regularisation strength, > 0 (default {DEFAULT_C:g}; smaller is flatter)",
+    )
+    parser.add_argument(
+        "--text-field", default="text", metavar="NAME", help="field with the text (default text)"
+    )
+    parser.add_argument(
+        "--references-field",
+        default="references",
+        metavar="NAME",
+        help="field with the summaries: a list of strings, or one string (default references)",
+    )
+    parser.add_argument(
+        "--progress", action="store_true", help="show a progress bar on standard error"
+    )
+    return parser
+
+
 def _fail(message: str) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 1
@@ -252,14 +325,16 @@ def _load(loader: Callable[[str], T], path: str, what: str) -> T:
 
 def _configure(args: argparse.Namespace) -> Summarizer:
     """The :class:`Summarizer` that the flags ask for."""
-    options: dict[str, Any] = {"stemmer": args.stemmer, "lead": args.lead}
+    options: dict[str, Any] = {"stemmer": args.stemmer}
+    if getattr(args, "lead", None) is not None:  # arsumm train has no --lead, no --prior
+        options["lead"] = args.lead
     if args.allow_non_arabic:
         options["require_arabic"] = False
     if args.keep_boilerplate:
         options["boilerplate"] = False
     if args.idf is not None:
         options["idf"] = _load(BackgroundIDF.load, args.idf, "IDF")
-    if args.prior is not None:
+    if getattr(args, "prior", None) is not None:
         options["prior"] = _load(LinearPrior.load, args.prior, "prior")
     try:
         return Summarizer(**options)
@@ -300,8 +375,10 @@ def main(
     <BLANKLINE>
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["batch"]:  # the subcommand; a file named "batch" is ./batch
+    if argv[:1] == ["batch"]:  # the subcommands; a file named "batch" is ./batch
         return _batch(argv[1:], stdin=stdin, stdout=stdout)
+    if argv[:1] == ["train"]:
+        return _train(argv[1:], stdin=stdin, stdout=stdout)
     parser = _build_parser()
     args = parser.parse_args(argv)
     _check_max_bytes(parser, args.max_bytes)
@@ -443,6 +520,109 @@ def _batch_stream(
         if bar is not None:
             bar.close()
     return failed, written
+
+
+# -- arsumm train -----------------------------------------------------------------
+
+
+def _train(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
+    """``arsumm train``: fit a prior on a JSON Lines file with :func:`arsumm.train_prior`."""
+    parser = _build_train_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    if not (math.isfinite(args.C) and args.C > 0):
+        parser.error(f"-C must be a positive number, got {args.C}")
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    try:
+        summarizer = _configure(args)
+        # the output is checked (and its temporary file made) before any input is read
+        with Output(args.output, stdout=out_stream, avoid=file_id(args.input, in_stream)) as out:
+            source, name = open_input(args.input, in_stream, what="a JSON Lines file")
+            try:
+                prior, lines, skipped = _train_stream(source, name, args, summarizer)
+            finally:
+                if source is not in_stream:
+                    source.close()
+            out.write(json_line(prior.to_dict(), indent=2))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    target = "standard output" if args.output in (None, "-") else display_name(args.output)
+    print(
+        f"{PROG}: trained on {lines - skipped} of {lines} records of {name} "
+        f"({skipped} skipped); wrote the prior to {target}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _train_stream(
+    source: BinaryIO, name: str, args: argparse.Namespace, summarizer: Summarizer
+) -> tuple[LinearPrior, int, int]:
+    """Fit on every usable line; report the others. Return (prior, lines, skipped)."""
+    bar = None
+    if args.progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=count_lines(source), unit="line", desc=f"{PROG} train")
+    given: list[int] = []  # the line number of each record handed to train_prior
+    lines = skipped = 0
+
+    def report(message: str) -> None:
+        nonlocal skipped
+        skipped += 1
+        line = f"{PROG}: {name}: {_cli_hint(message)} (skipped)"
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal lines
+        for record in read_records(
+            source,
+            name=name,
+            text_field=args.text_field,
+            id_field="id",
+            max_bytes=args.max_bytes,
+            keep_fields=True,
+        ):
+            lines += 1
+            if bar is not None:
+                bar.update(1)
+            if record.fields is None:  # not JSON, not an object, no text, ...
+                report(record.error or f"line {record.line}: unreadable")
+                continue
+            given.append(record.line)
+            yield record.fields
+
+    def on_skip(found: SkippedRecord) -> None:
+        report(f"line {given[found.position]}: {found.reason}")
+
+    try:
+        prior = train_prior(
+            records(),
+            label=args.label,
+            C=args.C,
+            summarizer=summarizer,
+            text_field=args.text_field,
+            references_field=args.references_field,
+            on_skip=on_skip,
+            info={"data": name},
+        )
+    except ConfigError:
+        if skipped < lines or lines == 0:
+            if lines == 0:
+                raise FileError(f"{name}: no records: the file is empty") from None
+            raise
+        raise FileError(
+            f"{name}: none of the {lines} records can be used to train a prior "
+            "(see the lines above)"
+        ) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    return prior, lines, skipped
 
 
 # -- the console script ---------------------------------------------------------------

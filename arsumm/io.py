@@ -320,6 +320,9 @@ class Record:
         The text field; None when the line cannot be summarised.
     error, error_type : str or None
         Why not (the message starts with ``line N:``), and the error's class name.
+    fields : dict or None
+        The whole JSON object of the line, when :func:`read_records` was asked
+        to keep it (``keep_fields=True``) and the line has a usable text.
     """
 
     line: int
@@ -327,6 +330,7 @@ class Record:
     text: str | None
     error: str | None = None
     error_type: str | None = None
+    fields: dict[str, Any] | None = None
 
 
 def read_records(
@@ -336,13 +340,16 @@ def read_records(
     text_field: str = "text",
     id_field: str = "id",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    keep_fields: bool = False,
 ) -> Iterator[Record]:
     """Read JSON Lines: one :class:`Record` per line, in order, whatever the line holds.
 
     A line that is not UTF-8 or not JSON (malformed, nested too deeply),
     not an object, without a string text, with an id that strict JSON cannot
     hold (``NaN``, ``1e400``) or blank becomes a record with ``error`` set;
-    the reading goes on. A UTF-8 BOM at the start is dropped. A line longer
+    the reading goes on. With ``keep_fields`` each usable record also holds
+    the line's whole object (``Record.fields``: ``arsumm train`` reads the
+    references from it). A UTF-8 BOM at the start is dropped. A line longer
     than ``max_bytes`` (newline included) stops the reading with a
     :class:`FileError`: where its record ends is past what may be read, so
     endless input such as ``/dev/zero`` ends there too. So does a read
@@ -372,12 +379,18 @@ def read_records(
                 f"{name}: line {number} is longer than the maximum of {max_bytes} bytes; "
                 "raise it with --max-bytes N"
             )
-        yield _record(number, offset, raw, name, text_field, id_field)
+        yield _record(number, offset, raw, name, text_field, id_field, keep_fields)
         offset += len(raw)
 
 
 def _record(
-    number: int, offset: int, raw: bytes, name: str, text_field: str, id_field: str
+    number: int,
+    offset: int,
+    raw: bytes,
+    name: str,
+    text_field: str,
+    id_field: str,
+    keep_fields: bool = False,
 ) -> Record:
     bom = len(codecs.BOM_UTF8) if number == 1 and raw.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -414,7 +427,7 @@ def _record(
         kind = type(text).__name__
         message = f"line {number}: field {text_field!r} must be a string, got {kind}"
         return Record(number, doc_id, None, message, "TypeError")
-    return Record(number, doc_id, text)
+    return Record(number, doc_id, text, fields=record if keep_fields else None)
 
 
 def _bad(number: int, problem: str, error_type: str) -> Record:

@@ -416,11 +416,10 @@ def _problem(
             what = "empty" if not reference.strip() else "has no word"
             return skip(f"{references_field}[{i}] is {what}", "ValueError")
     try:
-        document: Document = summarizer.vectorize(summarizer.prepare(text))
+        document: Document = summarizer.prepare(text)
     except ArsummError as exc:  # empty, no Arabic, only stop words or boilerplate
-        return skip(f"{text_field}: {exc}", type(exc).__name__)
-    n = len(document.ranked)
-    if n < 2:
+        return skip(str(exc), type(exc).__name__)
+    if len(document.ranked) < 2:
         return skip("the text has one sentence to rank: nothing to compare it with", "ValueError")
     labels = sentence_labels([s.text for s in document.ranked_spans], references, label)
     if float(labels.min()) == float(labels.max()):
@@ -434,6 +433,10 @@ def _problem(
         else:
             why = "every sentence occurs in the same share of the references"
         return skip(f"every sentence has the same label: {why}", "ValueError")
+    try:
+        document = summarizer.vectorize(document)
+    except ArsummError as exc:  # a stemmer that empties every word
+        return skip(str(exc), type(exc).__name__)
     return _Example(features(document), labels)
 
 
