@@ -22,7 +22,10 @@ How a prior is fitted
        (:func:`fit_pairwise`). Its coefficients are the prior's.
 
 Labels
-    ``"best"`` (the default)
+    ``"auto"``
+        ``"share"`` for an article whose references copy at least one of its
+        sentences, ``"best"`` for the others: a corpus may mix both kinds.
+    ``"best"``
         1 for the sentence whose word overlap with the references is the
         highest (:func:`unigram_f1`, the mean over the references), 0 for the
         others. Made for *abstractive* references: standfirsts, headlines,
@@ -106,7 +109,7 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 
 #: The label choices of :func:`train_prior`.
-LABELS = ("best", "share")
+LABELS = ("auto", "best", "share")
 #: The default label (chosen on the quality panel's dev splits, ``docs/training.md``).
 DEFAULT_LABEL = "best"
 #: The default inverse regularisation strength (the bundled prior's, chosen by
@@ -241,7 +244,10 @@ def sentence_labels(
         The article's ranked sentences, in document order.
     references : sequence of str
         Its reference summaries (at least one).
-    label : {"best", "share"}
+    label : {"auto", "best", "share"}
+        ``"auto"``: the ``"share"`` labels if at least one sentence occurs in
+        the references (and not every sentence in the same share of them),
+        else the ``"best"`` labels.
         ``"best"``: 1.0 for the sentence with the highest mean
         :func:`unigram_f1` against the references (the first of equals), 0.0
         for the others, all 0.0 when no sentence shares a word with them.
@@ -261,6 +267,11 @@ def sentence_labels(
     if not references:
         raise ValueError("pass at least one reference")
     n = len(sentences)
+    if label == "auto":
+        share = sentence_labels(sentences, references, "share")
+        if n and share.min() != share.max():
+            return share
+        label = "best"
     if label == "share":
         squashed = [squash(r) for r in references]
         out = np.array(
@@ -423,7 +434,7 @@ def _problem(
         return skip("the text has one sentence to rank: nothing to compare it with", "ValueError")
     labels = sentence_labels([s.text for s in document.ranked_spans], references, label)
     if float(labels.min()) == float(labels.max()):
-        if label == "best":
+        if label != "share":
             why = "no sentence shares a word with the references"
         elif labels[0] == 0:
             why = (
