@@ -276,7 +276,8 @@ def _build_train_parser() -> argparse.ArgumentParser:
             f"how the summaries label the sentences (default {DEFAULT_LABEL}): best, the one "
             "sentence closest in words to the summaries (summaries in their own words: "
             "standfirsts, headlines); share, the share of the summaries that contain each "
-            "sentence (summaries that copy sentences)"
+            "sentence (summaries that copy sentences); auto, share for an article whose "
+            "summaries copy one of its sentences, else best"
         ),
     )
     parser.add_argument(

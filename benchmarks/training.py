@@ -19,14 +19,15 @@ Usage (from the project root)::
     ``benchmarks/results/training-labels.json``.
 ``newsroom``
     What a newsroom gets from ``arsumm train`` with its defaults: the
-    command is run on the ANT-BBC dev articles (a temporary JSON Lines file
-    of the dev split, outside the repository), and the prior it writes is
-    scored on the ANT-BBC **test** split against the shipped default
-    (``lead="auto"``), the shipped prior with ``lead="never"``, the trained
-    prior with ``lead="auto"`` and ``"never"``, and Lead; then, across
-    genres, on the EASC dev split. Results:
-    ``benchmarks/results/training-newsroom.json`` and the fitted prior,
-    ``benchmarks/results/training-prior-ant-bbc.json``.
+    command is run (in its own process) on the dev articles of ANT-BBC
+    (standfirsts) and of SaudiNewsNet (headlines), each written to a
+    temporary JSON Lines file outside the repository, and the prior it
+    writes is scored on that corpus's **test** split against the shipped
+    default (``lead="auto"``), the shipped prior with ``lead="never"``, the
+    trained prior with ``lead="auto"`` and ``"never"``, and Lead; the
+    ANT-BBC prior also on the EASC dev split (another genre). Results:
+    ``benchmarks/results/training-newsroom.json`` and the fitted priors,
+    ``benchmarks/results/training-prior-<corpus>.json``.
 
 Scores are the panel's (:class:`benchmarks.panel.Panel`): ROUGE-1/2 F1 x100,
 the mean summary words beside them, and ΔR-1 to Lead with paired 95%
@@ -39,6 +40,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
+import subprocess
 import sys
 import tempfile
 import time
@@ -48,7 +51,6 @@ from pathlib import Path
 from typing import Any
 
 from arsumm import LinearPrior, train_prior
-from arsumm.cli import main as arsumm_main
 from arsumm.errors import ConfigError
 from arsumm.select import Budget
 from arsumm.train import DEFAULT_C, DEFAULT_LABEL, LABELS, SkippedRecord
@@ -66,6 +68,7 @@ __all__ = [
     "label_study",
     "main",
     "newsroom",
+    "prior_path",
     "render",
     "tables",
 ]
@@ -73,7 +76,6 @@ __all__ = [
 DOC = ROOT / "docs" / "training.md"
 LABELS_RESULT = RESULTS_DIR / "training-labels.json"
 NEWSROOM_RESULT = RESULTS_DIR / "training-newsroom.json"
-PRIOR_RESULT = RESULTS_DIR / "training-prior-ant-bbc.json"
 
 #: The arsumm configurations compared with a trained prior (shipped prior, two lead modes).
 SHIPPED = {
@@ -135,6 +137,7 @@ def _out_of_fold(
         "folds": len(folds),
         "records_used_per_fold": [min(used), max(used)],
         "records_skipped_per_fold": [min(skipped), max(skipped)],
+        "records_used_share": round(sum(used) / (sum(used) + sum(skipped)), 4),
         "skipped_reasons_over_folds": reasons,
     }
 
@@ -188,53 +191,86 @@ def _jsonl(records: Sequence[dict[str, Any]], path: Path) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def newsroom(log: Any = sys.stderr) -> tuple[dict[str, Any], LinearPrior]:
-    """``arsumm train`` on ANT-BBC dev; its prior scored on ANT-BBC test and EASC dev."""
-    bbc = BUILTIN["ant-bbc"]
-    dev = load_corpus(bbc, "dev")
+def prior_path(corpus: str) -> Path:
+    """Where the prior ``arsumm train`` fitted on ``corpus``'s dev split is kept."""
+    return RESULTS_DIR / f"training-prior-{corpus}.json"
+
+
+#: The corpora a newsroom run trains on (dev) and scores on (test), with their display names.
+NEWSROOMS = {"ant-bbc": "ANT-BBC", "saudinewsnet": "SaudiNewsNet"}
+
+
+def _train_with_cli(corpus: str, log: Any) -> tuple[LinearPrior, dict[str, Any]]:
+    """Run ``arsumm train`` (its own process, its defaults) on a corpus's dev split."""
+    dev = load_corpus(BUILTIN[corpus], "dev")
+    name = f"{corpus}-dev.jsonl"
+    argv = ["train", name, "-o", "prior.json"]
     with tempfile.TemporaryDirectory() as folder:  # the dev articles never enter the repo
-        data = Path(folder) / "ant-bbc-dev.jsonl"
-        out = Path(folder) / "prior.json"
-        _jsonl(_records(dev.docs), data)
-        argv = ["train", str(data), "-o", str(out)]
+        _jsonl(_records(dev.docs), Path(folder) / name)
         start = time.perf_counter()
-        status = arsumm_main(argv)
+        done = subprocess.run(
+            [sys.executable, "-m", "arsumm", *argv],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
         seconds = time.perf_counter() - start
-        if status != 0:
-            raise RuntimeError(f"arsumm train failed with status {status}")
-        prior = LinearPrior.load(out)
-    print(f"  arsumm train: {seconds:.1f} s", file=log)
-    register_arsumm_variant("shipped-never", label=SHIPPED["shipped-never"], lead="never")
+        if done.returncode != 0:
+            raise RuntimeError(f"arsumm train failed ({done.returncode}): {done.stderr}")
+        prior = LinearPrior.load(Path(folder) / "prior.json")
+    print(f"  arsumm train on {corpus} dev: {seconds:.1f} s", file=log)
+    return prior, {
+        "command": shlex.join(["arsumm", *argv]),
+        "data": f"{NEWSROOMS[corpus]} dev split ({len(dev.docs)} articles), written to a "
+        "temporary JSON Lines file of {id, text, references}",
+        "stderr": done.stderr.strip().splitlines()[-1],
+        "defaults": {"label": DEFAULT_LABEL, "C": DEFAULT_C},
+        "info": dict(prior.info),
+        "prior": display_path(prior_path(corpus)),
+    }
+
+
+def _register_trained(prior: LinearPrior, corpus: str) -> None:
     for mode in ("never", "auto"):
         register(
             Entry(
                 f"trained-{mode}",
-                f"trained on ANT-BBC dev, lead={mode}",
+                f"trained on {NEWSROOMS[corpus]} dev, lead={mode}",
                 "arsumm",
                 lambda ctx, mode=mode: ArsummMethod(
                     f"trained-{mode}", {"prior": prior, "lead": mode}, memoize=ctx.memoize
                 ),
                 description=f"Summarizer(prior=LinearPrior.load(PRIOR), lead={mode!r})",
-                options={"prior": display_path(PRIOR_RESULT), "lead": mode},
+                options={"prior": display_path(prior_path(corpus)), "lead": mode},
                 suites=("quality",),
             )
         )
+
+
+def newsroom(log: Any = sys.stderr) -> tuple[dict[str, Any], dict[str, LinearPrior]]:
+    """``arsumm train`` on each news corpus's dev split, scored on its test split.
+
+    The ANT-BBC prior is also scored on the EASC dev split (another genre).
+    """
+    register_arsumm_variant("shipped-never", label=SHIPPED["shipped-never"], lead="never")
     names = ["arsumm", "shipped-never", "trained-auto", "trained-never"]
-    test = Panel(specs=[bbc], split="test", log=log).evaluate(names)
-    cross = Panel(specs=[BUILTIN["easc"]], split="dev", log=log).evaluate(names)
-    record = {
-        "training": {
-            "command": "arsumm train ANT-BBC-DEV.jsonl -o PRIOR.json",
-            "data": f"ANT-BBC dev split ({len(dev.docs)} articles), written to a temporary "
-            "JSON Lines file of {id, text, references}",
-            "defaults": {"label": DEFAULT_LABEL, "C": DEFAULT_C},
-            "info": dict(prior.info),
-            "prior": display_path(PRIOR_RESULT),
-        },
-        "test": test,
-        "cross_genre": cross,
-    }
-    return record, prior
+    record: dict[str, Any] = {}
+    priors = {}
+    for corpus in NEWSROOMS:
+        prior, training = _train_with_cli(corpus, log)
+        priors[corpus] = prior
+        _register_trained(prior, corpus)
+        entry = {
+            "training": training,
+            "test": Panel(specs=[BUILTIN[corpus]], split="test", log=log).evaluate(names),
+        }
+        if corpus == "ant-bbc":
+            entry["cross_genre"] = Panel(specs=[BUILTIN["easc"]], split="dev", log=log).evaluate(
+                names
+            )
+        record[corpus] = entry
+    return record, priors
 
 
 # -- docs/training.md ----------------------------------------------------------------------
@@ -279,10 +315,77 @@ def _cells_table(panel: dict[str, Any], names: Sequence[str]) -> str:
     return markdown(header, rows, align="l" + "r" * (len(cells) + 1))
 
 
+def _fair(budget: str) -> bool:
+    """Whether a cell fixes the length in words (a ratio or a word budget), not in sentences."""
+    return budget.startswith(("ratio", "words"))
+
+
+def _labels_summary(record: dict[str, Any]) -> str:
+    """Per configuration: mean ΔR-1 per corpus, over all cells, over the word-budget cells."""
+    corpora = record["corpora"]
+    names = ["arsumm", "shipped-never", *[f"trained-{label}" for label in LABELS]]
+    labels: dict[str, str] = {}
+    rows = []
+    for name in names:
+        deltas: list[tuple[str, str, float, float]] = []  # corpus, budget, Δ, CI high
+        for corpus, entry in corpora.items():
+            panel = entry["panel"]
+            labels.update({m["name"]: m["label"] for m in panel["methods"]})
+            for cell in panel["cells"]:
+                stat = cell["methods"].get(name, {})
+                if stat.get("status") == "ok":
+                    deltas.append(
+                        (corpus, cell["budget"], stat["d_rouge1"], stat["d_rouge1_ci"][1])
+                    )
+        if not deltas:
+            continue
+        row = [labels.get(name, name)]
+        for corpus in corpora:
+            mine = [d for c, _, d, _ in deltas if c == corpus]
+            row.append(f"{sum(mine) / len(mine):+.2f}" if mine else "–")
+        fair = [d for _, b, d, _ in deltas if _fair(b)]
+        row += [
+            f"{sum(d for _, _, d, _ in deltas) / len(deltas):+.2f}",
+            f"{sum(fair) / len(fair):+.2f}" if fair else "–",
+            str(sum(high < 0 for _, _, _, high in deltas)),
+        ]
+        label = name.removeprefix("trained-")
+        shares = (
+            [entry["fits"][label].get("records_used_share") for entry in corpora.values()]
+            if label in LABELS
+            else []
+        )
+        row.append(
+            " / ".join("–" if v is None else f"{100 * v:.0f}%" for v in shares) if shares else "–"
+        )
+        rows.append(row)
+    n_cells = sum(len(e["panel"]["cells"]) for e in corpora.values())
+    n_fair = sum(_fair(c["budget"]) for e in corpora.values() for c in e["panel"]["cells"])
+    header = [
+        "configuration",
+        *[f"{c} ({len(e['panel']['cells'])} cells)" for c, e in corpora.items()],
+        f"all {n_cells} cells",
+        f"the {n_fair} word-budget cells",
+        "cells wholly below Lead",
+        "training articles used",
+    ]
+    return "\n".join(
+        [
+            "Mean ΔR-1 to Lead, dev splits, priors fitted out of fold. Word-budget cells "
+            "(ratio, words) fix the summary's length; the k cells do not, and ROUGE F1 "
+            "against a short reference rewards a shorter summary.",
+            "",
+            markdown(header, rows, align="l" + "r" * (len(header) - 1)),
+            "",
+            f"Made by {_made_by(record)}.",
+        ]
+    )
+
+
 def tables(kind: str, record: dict[str, Any]) -> dict[str, str]:
     """The markdown blocks of one result record, by marker name."""
     if kind == "labels":
-        out = {}
+        out = {"labels-summary": _labels_summary(record)}
         for corpus, entry in record["corpora"].items():
             names = ["arsumm", "shipped-never", *[f"trained-{label}" for label in LABELS]]
             notes = []
@@ -313,33 +416,37 @@ def tables(kind: str, record: dict[str, Any]) -> dict[str, str]:
             )
         return out
     names = ["arsumm", "shipped-never", "trained-auto", "trained-never"]
-    test, cross = record["test"], record["cross_genre"]
-    info = record["training"]["info"]
-    return {
-        "newsroom-test": "\n".join(
+    out = {}
+    for corpus, entry in record.items():
+        if corpus == "provenance":
+            continue
+        test, info = entry["test"], entry["training"]["info"]
+        out[f"newsroom-{corpus}"] = "\n".join(
             [
-                f"ANT-BBC test ({test['corpora'][0]['n_docs']} articles). Lead: R-1 (mean "
-                "words); the others: ΔR-1 to Lead [95% CI] (mean words).",
+                f"{NEWSROOMS[corpus]} test ({test['corpora'][0]['n_docs']} articles). Lead: R-1 "
+                "(mean words); the others: ΔR-1 to Lead [95% CI] (mean words).",
                 "",
                 _cells_table(test, names),
                 "",
-                f"The prior: `arsumm train` with its defaults (label={info['label']}, "
-                f"C={info['C']}) on the ANT-BBC dev split, {info['records']} records, "
-                f"{info['sentences']} sentences, {info['pairs']} pairs; "
-                f"`{record['training']['prior']}`. Made by {_made_by(record)}.",
+                f"The prior: `{entry['training']['command']}` with its defaults "
+                f"(label={info['label']}, C={info['C']}) on the {NEWSROOMS[corpus]} dev split "
+                f"(records: {info['records']}; {info['sentences']} sentences, {info['pairs']} "
+                f"pairs), kept as `{entry['training']['prior']}`. Made by {_made_by(record)}.",
             ]
-        ),
-        "newsroom-cross": "\n".join(
-            [
-                f"EASC dev ({cross['corpora'][0]['n_docs']} articles), the same priors. The "
-                "shipped prior was fitted on these articles: its rows are in-sample.",
-                "",
-                _cells_table(cross, names),
-                "",
-                f"Made by {_made_by(record)}.",
-            ]
-        ),
-    }
+        )
+        cross = entry.get("cross_genre")
+        if cross is not None:
+            out[f"newsroom-{corpus}-easc"] = "\n".join(
+                [
+                    f"EASC dev ({cross['corpora'][0]['n_docs']} articles), the same priors. "
+                    "The shipped prior was fitted on these articles: its row is in-sample.",
+                    "",
+                    _cells_table(cross, names),
+                    "",
+                    f"Made by {_made_by(record)}.",
+                ]
+            )
+    return out
 
 
 def render(doc: Path = DOC, results: Path = RESULTS_DIR) -> str:
@@ -386,8 +493,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_json(LABELS_RESULT, record)
         print(f"wrote {display_path(LABELS_RESULT)}", file=sys.stderr)
     else:
-        found, prior = newsroom()
-        prior.save(PRIOR_RESULT)
+        found, priors = newsroom()
+        for corpus, prior in priors.items():
+            prior.save(prior_path(corpus))
         write_json(NEWSROOM_RESULT, {"provenance": prov, **found})
         print(f"wrote {display_path(NEWSROOM_RESULT)}", file=sys.stderr)
     if DOC.exists():
