@@ -128,6 +128,21 @@ _MIN_SCALE = 1e-9
 #: Reasons quoted in the error raised when no record is usable.
 _QUOTED_REASONS = 3
 
+#: The keys train_prior writes into the prior's info itself.
+_RECORDED = frozenset(
+    [
+        "trained_by",
+        "arsumm_version",
+        "method",
+        "label",
+        "C",
+        "records",
+        "sentences",
+        "pairs",
+        "summarizer",
+    ]
+)
+
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -538,6 +553,13 @@ def train_prior(
         ``records`` is a string or a single dict, or a setting has the wrong
         type.
 
+    Notes
+    -----
+    Memory grows with the pairs of sentences: fewer than one per sentence
+    with ``"best"`` labels, up to ``n * (n - 1) / 2`` for an article of
+    ``n`` sentences with ``"share"`` labels, each held as two rows of ten
+    floats while the regression is fitted.
+
     Examples
     --------
     A record without references is reported and skipped:
@@ -575,6 +597,10 @@ def train_prior(
     for key, value in extra.items():
         if not isinstance(key, str) or not isinstance(value, str):
             raise TypeError("info must map str to str")
+        if key in _RECORDED:
+            raise ConfigError(
+                f"info key {key!r} is recorded by train_prior itself; name yours otherwise"
+            )
 
     examples: list[_Example] = []
     skipped: list[SkippedRecord] = []

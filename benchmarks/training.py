@@ -367,7 +367,7 @@ def _labels_summary(record: dict[str, Any]) -> str:
         f"all {n_cells} cells",
         f"the {n_fair} word-budget cells",
         "cells wholly below Lead",
-        "training articles used",
+        "training articles used (" + " / ".join(corpora) + ")",
     ]
     return "\n".join(
         [

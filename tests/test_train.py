@@ -255,6 +255,7 @@ def test_records_of_the_wrong_kind_raise(records: Any, error: type[Exception]) -
         pytest.param({"temperature": -1}, ConfigError, "temperature", id="temperature"),
         pytest.param({"summarizer": "light"}, TypeError, "Summarizer", id="summarizer"),
         pytest.param({"info": {"date": 2024}}, TypeError, "info", id="info"),
+        pytest.param({"info": {"label": "x"}}, ConfigError, "recorded by", id="info-key"),
     ],
 )
 def test_bad_settings_raise_before_reading(
