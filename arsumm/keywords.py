@@ -1,0 +1,894 @@
+"""Keyphrases: TextRank's other half, made for Arabic.
+
+:func:`keywords` and :class:`KeywordExtractor` return the phrases that best
+describe a document, best first, each with every place it occurs in the
+caller's string.
+
+The method
+----------
+1. **Words.** The text is cut at whitespace; each chunk (``"والمدينة،"``)
+   is analysed once per process: its letter runs (diacritics, tatweel and
+   invisible marks stay inside a word) are normalised with
+   :func:`arsumm.normalize.normalize`, and punctuation, digits and symbols
+   around or inside the chunk become *breaks*. A word is a *candidate* unless
+   it is a stop word (:func:`arsumm.stopwords.load_stopwords`) or shorter than
+   two letters.
+2. **Keys.** A candidate's key is the stem (:mod:`arsumm.stemmer`) of its
+   normalised form after its leading conjunction and preposition clitics
+   (``و ف ب ك ل`` before the article, and ``لل``) are removed, so
+   ``الدولي``, ``والدولي`` and ``بالدولي`` are one word. A phrase's key is the
+   keys of its words joined by spaces: two surface forms with the same key
+   are the same phrase.
+3. **Graph.** One node per candidate key; an edge between two keys whose
+   occurrences lie within ``window`` candidates of each other in the same
+   sentence (:mod:`arsumm.splitter`), weighted by how often they do.
+4. **Rank.** :func:`arsumm.rank.pagerank` with a teleport biased towards
+   early words, as PositionRank does (Florescu & Caragea, 2017): a key
+   weighs the sum of ``1 / position ** position_bias`` over its occurrences.
+5. **Phrases.** Runs of adjacent candidates; stop words, punctuation,
+   digits and sentence ends break a run. Every stretch of one to
+   ``max_words`` words of a run is a candidate phrase, so noun phrases such
+   as «مجلس الأمن الدولي» stay whole. A phrase scores the mean of its words'
+   ranks times ``frequency ** frequency_weight`` times ``length **
+   length_weight`` (see ``docs/keywords.md`` for the measured alternatives).
+6. **Choice.** Phrases are taken best first (ties by first occurrence), at
+   most one per key; a phrase is skipped when a phrase already chosen
+   contains all of its words, or when all its words are in one chosen
+   phrase's key (``redundancy``).
+
+What the caller gets back is a :class:`Keyphrase`: the surface form most
+frequent among its occurrences (leading clitics such as ``و`` and ``بال``
+cut off, so ``والدولي`` shows as ``الدولي``), its score, its key, and the
+``(start, end)`` of every occurrence in the caller's string, sorted and
+disjoint.
+
+Examples
+--------
+>>> import arsumm
+>>> text = arsumm.demo_text()
+>>> for phrase in arsumm.keywords(text, k=3):
+...     print(phrase.text, len(phrase.occurrences))
+محطة لتحلية المياه 2
+الطاقة الشمسية 4
+مدينة الواحة الساحلية 2
+>>> start, end = arsumm.keywords(text, k=1)[0].occurrences[0]
+>>> text[start:end]
+'محطة لتحلية المياه'
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from arsumm.errors import EmptyTextError, NoArabicError, NoContentError
+from arsumm.normalize import has_arabic_letter, normalize
+from arsumm.rank import FloatArray, pagerank
+from arsumm.splitter import Splitter
+from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
+from arsumm.stopwords import load_stopwords
+
+__all__ = ["Keyphrase", "KeywordExtractor", "keywords"]
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# The clitics removed before a key is made and before a surface form is shown.
+# Conjunction, then preposition, then the article: the article itself stays.
+_ARTICLE_CLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0643\u0644]?(?=\u0627\u0644..)")
+# و/ف + لل (ل + article with its alef elided): the rest is the bare noun.
+_LAM_LAM_RE = re.compile("^[\u0648\u0641]?\u0644\u0644(?=..)")
+# A lone conjunction or preposition before a word without the article; cut
+# only where the document also has the word without it (وزارة is a word).
+_LONE_CLITIC_RE = re.compile("^(?:[\u0648\u0641][\u0628\u0644]?|[\u0628\u0644])(?=...)")
+
+_PHRASE_SCORES = ("mean", "sum", "max")
+_EDGE_WEIGHTS = ("count", "binary")
+
+
+@dataclass(frozen=True, slots=True)
+class Keyphrase:
+    """One keyphrase of a document.
+
+    Attributes
+    ----------
+    text : str
+        The phrase as it appears most often in the document (ties: the
+        earliest), without leading conjunction or preposition clitics. It is
+        ``text[start:end]`` of one of its occurrences.
+    score : float
+        Higher is better; comparable within one document only.
+    key : str
+        The normalised stems of its words, joined by spaces: every surface
+        form with this key is the same phrase.
+    occurrences : tuple of (int, int)
+        ``(start, end)`` of every occurrence in the caller's string, sorted
+        and disjoint; ``text[start:end]`` is always an occurrence.
+
+    Examples
+    --------
+    >>> p = Keyphrase("الطاقة الشمسية", 0.5, "طاق شمس", ((10, 24), (40, 55)))
+    >>> p.count, p.start, p.end
+    (2, 10, 24)
+    """
+
+    text: str
+    score: float
+    key: str
+    occurrences: tuple[tuple[int, int], ...]
+
+    @property
+    def count(self) -> int:
+        """Number of occurrences."""
+        return len(self.occurrences)
+
+    @property
+    def start(self) -> int:
+        """Start of the first occurrence."""
+        return self.occurrences[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the first occurrence."""
+        return self.occurrences[0][1]
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(text, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
+    return text
+
+
+def _check_int(name: str, value: object, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < low:
+        raise ValueError(f"{name} must be at least {low}, got {value}")
+    return value
+
+
+def _check_float(name: str, value: object, low: float, high: float = math.inf) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not (math.isfinite(value) and low <= value <= high):
+        bounds = f"in [{low:g}, {high:g}]" if math.isfinite(high) else f">= {low:g}"
+        raise ValueError(f"{name} must be a finite number {bounds}, got {value}")
+    return float(value)
+
+
+class _Growing:
+    """An int64 array that grows by doubling (the lexicon's columns)."""
+
+    __slots__ = ("data", "size")
+
+    def __init__(self) -> None:
+        self.data = np.zeros(1024, dtype=np.int64)
+        self.size = 0
+
+    def append(self, value: int) -> None:
+        if self.size == self.data.size:
+            self.data = np.concatenate([self.data, np.zeros_like(self.data)])
+        self.data[self.size] = value
+        self.size += 1
+
+    def view(self) -> IntArray:
+        return self.data[: self.size]
+
+
+class _Lexicon:
+    """What one extractor remembers about chunks, pieces and words (internal).
+
+    A chunk (a whitespace-free run of the text, ``"والمدينة،"``) is a list of
+    pieces; a piece is one word of a chunk: its offsets in the chunk, the
+    breaks on its sides (bits 1 and 2: punctuation, digits or symbols before
+    or after it; bits 4 and 8: a sentence end before or after it), the raw
+    characters of its leading clitics, its word; a word is one normalised
+    form: candidate or not, its key, and the word without a lone clitic (or
+    -1). Pieces 0 and 1 stand for chunks without a word (``2024``, ``،``,
+    ``.``): a break, and a break that ends a sentence.
+    """
+
+    def __init__(self, stem: CachedStemmer, stop: frozenset[str], taa_marbuta: bool) -> None:
+        self.stem = stem
+        self.stop = stop
+        self.taa_marbuta = taa_marbuta
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.chunk_index: dict[str, int] = {}
+        self.c_ptr, self.c_count = _Growing(), _Growing()
+        self.c_pieces = _Growing()
+        self.piece_index: dict[tuple[int, int, int, int, int, int], int] = {}
+        self.p_start, self.p_end, self.p_flags = _Growing(), _Growing(), _Growing()
+        self.p_clitic, self.p_word, self.p_lone = _Growing(), _Growing(), _Growing()
+        self.word_index: dict[str, int] = {}
+        self.words: list[str] = []
+        self.w_cand, self.w_key, self.w_rest = _Growing(), _Growing(), _Growing()
+        self.key_index: dict[str, int] = {}
+        self.keys: list[str] = []
+        empty = self._word("")
+        self._add_piece(0, 0, 3, 0, empty)  # piece 0: a break
+        self._add_piece(0, 0, 15, 0, empty)  # piece 1: a break that ends a sentence
+
+    def _word(self, norm: str) -> int:
+        found = self.word_index.get(norm)
+        if found is not None:
+            return found
+        index = len(self.words)
+        self.word_index[norm] = index
+        self.words.append(norm)
+        stripped = _strip_static(norm)
+        candidate = (
+            len(stripped) >= 2
+            and norm not in self.stop
+            and stripped not in self.stop
+            and _LETTERS_RE.fullmatch(norm) is not None
+        )
+        key = -1
+        if candidate:
+            stem = self.stem.stem(stripped) or stripped
+            key = self.key_index.setdefault(stem, len(self.keys))
+            if key == len(self.keys):
+                self.keys.append(stem)
+        self.w_cand.append(int(candidate))
+        self.w_key.append(key)
+        self.w_rest.append(-1)
+        lone = _LONE_CLITIC_RE.match(norm) if candidate and stripped == norm else None
+        if lone is not None:
+            rest = self._word(norm[lone.end() :])
+            if self.w_cand.data[rest]:
+                self.w_rest.data[index] = rest
+        return index
+
+    def _add_piece(
+        self, start: int, end: int, flags: int, clitic: int, word: int, lone: int = 0
+    ) -> int:
+        signature = (start, end, flags, clitic, word, lone)
+        found = self.piece_index.get(signature)
+        if found is not None:
+            return found
+        index = len(self.piece_index)
+        self.piece_index[signature] = index
+        self.p_start.append(start)
+        self.p_end.append(end)
+        self.p_flags.append(flags)
+        self.p_clitic.append(clitic)
+        self.p_word.append(word)
+        self.p_lone.append(lone)
+        return index
+
+    def learn(self, chunk: str) -> int:
+        """Analyse one new chunk; return its id."""
+        pieces: list[int] = []
+        gap_start = 0
+        for match in _word_re().finditer(chunk):
+            i, j = match.span()
+            raw = match.group()
+            norm = normalize(raw, taa_marbuta=self.taa_marbuta)
+            before = chunk[gap_start:i]
+            after = _next_gap(chunk, j)
+            flags = (
+                (1 if _has_break(before) else 0)
+                | (2 if _has_break(after) else 0)
+                | (8 if _has_end(before) else 0)
+                | (4 if _has_end(after) else 0)
+            )
+            word = self._word(norm)
+            rest = int(self.w_rest.data[word])
+            lone = _raw_letters(raw, len(norm) - len(self.words[rest])) if rest >= 0 else 0
+            pieces.append(self._add_piece(i, j, flags, _raw_prefix(raw, norm), word, lone))
+            gap_start = j
+        if not pieces and _has_break(chunk):
+            pieces = [1 if _has_end(chunk) else 0]
+        index = self.c_count.size
+        self.chunk_index[chunk] = index
+        self.c_ptr.append(self.c_pieces.size)
+        self.c_count.append(len(pieces))
+        for piece in pieces:
+            self.c_pieces.append(piece)
+        return index
+
+
+_SENTENCE_END = frozenset(".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049")
+_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+
+
+def _next_gap(chunk: str, j: int) -> str:
+    """The non-word characters of ``chunk`` from ``j`` to its next word."""
+    match = _word_re().search(chunk, j)
+    return chunk[j : match.start() if match else len(chunk)]
+
+
+def _has_break(gap: str) -> bool:
+    """True if ``gap`` holds punctuation, a digit or a symbol (not just marks)."""
+    return any(not _is_mark(c) for c in gap)
+
+
+def _has_end(gap: str) -> bool:
+    return any(c in _SENTENCE_END for c in gap)
+
+
+def _is_mark(ch: str) -> bool:
+    """A character that takes no room inside a word: tashkeel, tatweel, format marks."""
+    return ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+
+
+@functools.cache
+def _word_re() -> re.Pattern[str]:
+    """A word: a letter, then letters and marks (:func:`_is_mark`) of the BMP."""
+    marks = [c for c in range(0x0300, 0x10000) if _is_mark(chr(c))]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    cls = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*")
+
+
+@functools.cache
+def _space_table() -> BoolArray:
+    """``table[c]``: code point c (< 0x3001) is whitespace for :meth:`str.split`."""
+    return np.array([chr(c).isspace() for c in range(0x3001)], dtype=bool)
+
+
+def _strip_static(norm: str) -> str:
+    """``norm`` without the clitics every document agrees on (before ال, and لل)."""
+    match = _ARTICLE_CLITIC_RE.match(norm)
+    if match is not None and match.end() > 0:
+        return norm[match.end() :]
+    match = _LAM_LAM_RE.match(norm)
+    if match is not None:
+        return norm[match.end() :]
+    return norm
+
+
+def _raw_prefix(raw: str, norm: str) -> int:
+    """Raw characters covering the letters :func:`_strip_static` removes from ``norm``."""
+    letters = len(norm) - len(_strip_static(norm))
+    if letters == 0:
+        return 0
+    return _raw_letters(raw, letters)
+
+
+def _raw_letters(raw: str, letters: int) -> int:
+    """Raw characters that hold the first ``letters`` letters of ``raw`` (and their marks)."""
+    seen = 0
+    for i, ch in enumerate(raw):
+        if ch.isalpha():
+            if seen == letters:
+                return i
+            seen += 1
+    return len(raw) if seen == letters else 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeywordExtractor:
+    """A keyphrase extractor with a fixed configuration.
+
+    All parameters are keyword-only and validated when the object is made.
+    The defaults are the configuration measured in ``docs/keywords.md``.
+
+    Parameters
+    ----------
+    stemmer : str or Stemmer, default "arlstem"
+        A built-in stemmer's name (see :func:`arsumm.stemmer.get_stemmer`) or
+        any object with ``stem(token) -> str``: it makes the keys.
+    stopwords : bool, default True
+        Stop words break phrases and are never keyphrase words.
+    taa_marbuta : bool, default False
+        Treat ``ة`` and ``ه`` as one letter when comparing words.
+    splitter : Splitter, optional
+        Sentence splitter (``split(text) -> list[Span]``); phrases and the
+        co-occurrence window stop at sentence ends.
+    window : int, default 3
+        Two candidates co-occur when at most ``window - 1`` other candidates
+        lie between them... ``window=2`` links neighbours only.
+    edge_weight : {"count", "binary"}, default "count"
+        Edge weight: the number of co-occurrences, or 1.
+    damping : float, default 0.85
+        PageRank damping factor, in [0, 1).
+    position_bias : float, default 1.0
+        Exponent of the position teleport (``1 / position ** bias`` summed
+        over a word's occurrences); 0 is a uniform teleport (TextRank).
+    max_words : int, default 3
+        Longest phrase, in words.
+    phrase_score : {"mean", "sum", "max"}, default "mean"
+        How a phrase's words' ranks combine.
+    frequency_weight : float, default 1.0
+        Exponent of the phrase's frequency in its score.
+    length_weight : float, default 0.0
+        Exponent of the phrase's length (in words) in its score.
+    redundancy : bool, default True
+        Skip a phrase whose words all belong to one phrase already chosen
+        or that contains a phrase already chosen with the same first word.
+    require_arabic : bool, default True
+        Raise :class:`arsumm.NoArabicError` for text without an Arabic letter.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> extractor = KeywordExtractor(max_words=2)
+    >>> [p.text for p in extractor.extract(arsumm.demo_text(), k=2)]
+    ['الطاقة الشمسية', 'المياه العذبة']
+    >>> KeywordExtractor(window=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: window must be at least 2, got 1
+    """
+
+    stemmer: str | Stemmer = "arlstem"
+    stopwords: bool = True
+    taa_marbuta: bool = False
+    splitter: Splitter | None = None
+    window: int = 3
+    edge_weight: str = "count"
+    damping: float = 0.85
+    position_bias: float = 1.0
+    max_words: int = 3
+    phrase_score: str = "mean"
+    frequency_weight: float = 1.0
+    length_weight: float = 0.0
+    position_weight: float = 0.0
+    embedded_weight: float = 1.0
+    redundancy: bool = True
+    require_arabic: bool = True
+    _lexicon: _Lexicon = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_int("window", self.window, 2)
+        _check_int("max_words", self.max_words, 1)
+        if self.max_words > 6:
+            raise ValueError(f"max_words must be at most 6, got {self.max_words}")
+        _check_float("damping", self.damping, 0.0, 0.999999)
+        _check_float("position_bias", self.position_bias, 0.0)
+        _check_float("frequency_weight", self.frequency_weight, 0.0)
+        _check_float("length_weight", self.length_weight, -5.0, 5.0)
+        _check_float("position_weight", self.position_weight, 0.0, 5.0)
+        _check_float("embedded_weight", self.embedded_weight, 0.0, 1.0)
+        if self.edge_weight not in _EDGE_WEIGHTS:
+            raise ValueError(
+                f"edge_weight must be one of {', '.join(map(repr, _EDGE_WEIGHTS))}, "
+                f"got {self.edge_weight!r}"
+            )
+        if self.phrase_score not in _PHRASE_SCORES:
+            raise ValueError(
+                f"phrase_score must be one of {', '.join(map(repr, _PHRASE_SCORES))}, "
+                f"got {self.phrase_score!r}"
+            )
+        for name in ("stopwords", "taa_marbuta", "redundancy", "require_arabic"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        if self.splitter is not None and (
+            isinstance(self.splitter, str) or not callable(getattr(self.splitter, "split", None))
+        ):
+            raise TypeError(
+                f"splitter must have a .split(text) method, got {type(self.splitter).__name__}"
+            )
+        if isinstance(self.stemmer, str):
+            stem = get_stemmer(self.stemmer)
+        elif callable(getattr(self.stemmer, "stem", None)):
+            stem = CachedStemmer(self.stemmer)
+        else:
+            raise TypeError(
+                f"stemmer must be a name or have a .stem(token) method, "
+                f"got {type(self.stemmer).__name__}"
+            )
+        stop = load_stopwords() if self.stopwords else frozenset()
+        object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
+
+    # -- pipeline -----------------------------------------------------------
+    def _check(self, text: object) -> str:
+        text = _check_text(text)
+        if not text.strip():
+            raise EmptyTextError(
+                "text is empty or contains only whitespace; pass the article's text"
+            )
+        if self.require_arabic and not has_arabic_letter(text):
+            raise NoArabicError(
+                "text contains no Arabic letter; pass Arabic text, or use "
+                "KeywordExtractor(require_arabic=False) to extract from it anyway"
+            )
+        return text
+
+    def _tokens(self, text: str) -> _Tokens:
+        chunks = text.split()
+        n_chunks = len(chunks)
+        # where each chunk starts: code points, a whitespace table, one pass
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        table = _space_table()
+        space = np.zeros(points.size + 1, dtype=bool)
+        space[0] = True
+        small = points < table.size
+        space[1:][small] = table[points[small]]
+        chunk_start = np.flatnonzero(~space[1:] & space[:-1])
+        # line breaks between chunks end a sentence
+        breaks = np.flatnonzero(np.isin(points, _LINE_BREAK_POINTS))
+        lex = self._lexicon
+        with lex.lock:
+            index = lex.chunk_index
+            ids = np.fromiter(
+                map(index.get, chunks, itertools.repeat(-1)), dtype=np.int64, count=n_chunks
+            )
+            missing = np.flatnonzero(ids < 0)
+            if missing.size:
+                if len(index) + missing.size > _MAX_CHUNKS:
+                    lex.reset()
+                    index = lex.chunk_index
+                    missing = np.arange(n_chunks)
+                learn = lex.learn
+                for m in missing.tolist():
+                    chunk = chunks[m]
+                    found = index.get(chunk)
+                    ids[m] = learn(chunk) if found is None else found
+            counts = lex.c_count.view()[ids]
+            ptr = lex.c_ptr.view()[ids]
+            total = int(counts.sum())
+            if total == n_chunks and (counts == 1).all():
+                chunk_of = np.arange(n_chunks)
+                pieces = lex.c_pieces.view()[ptr]
+            else:
+                chunk_of = np.repeat(np.arange(n_chunks), counts)
+                offsets = np.cumsum(counts) - counts
+                within = np.arange(total) - offsets[chunk_of]
+                pieces = lex.c_pieces.view()[ptr[chunk_of] + within]
+            word = lex.p_word.view()[pieces]
+            flags = lex.p_flags.view()[pieces]
+            p_start = lex.p_start.view()[pieces]
+            start = chunk_start[chunk_of] + p_start
+            end = start - p_start + lex.p_end.view()[pieces]
+            clitic = lex.p_clitic.view()[pieces]
+            cand = lex.w_cand.view()[word].astype(bool)
+            key = lex.w_key.view()[word]
+            rest = lex.w_rest.view()[word]
+            rest_key = lex.w_key.view()[np.maximum(rest, 0)]
+            rest_clitic = lex.p_lone.view()[pieces]
+            keys = lex.keys
+            words = lex.words
+        # boundary[i]: a sentence ends between tokens i - 1 and i
+        boundary = np.zeros(total, dtype=bool)
+        if total > 1:
+            boundary[1:] = ((flags[:-1] & 4) != 0) | ((flags[1:] & 8) != 0)
+            if breaks.size:
+                lines = np.searchsorted(breaks, start)
+                boundary[1:] |= lines[1:] != lines[:-1]
+        return _Tokens(
+            word,
+            flags,
+            start,
+            end,
+            clitic,
+            cand,
+            key,
+            rest,
+            rest_key,
+            rest_clitic,
+            boundary,
+            keys,
+            words,
+        )
+
+    def extract(self, text: str, k: int = 10) -> list[Keyphrase]:
+        """Return the ``k`` best keyphrases of ``text``, best first.
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        k : int, default 10
+            Number of keyphrases (fewer if the document has fewer).
+
+        Returns
+        -------
+        list of Keyphrase
+            At least one.
+
+        Raises
+        ------
+        TypeError
+            ``text`` is not a str, ``k`` not an int.
+        EmptyTextError, NoArabicError, NoContentError
+            The text has nothing to extract from.
+        """
+        _check_int("k", k, 1)
+        text = self._check(text)
+        return self._extract(text, k)
+
+    def _extract(self, text: str, k: int) -> list[Keyphrase]:
+        tok = self._tokens(text)
+        n_tok = tok.word.size
+        cand_pos = np.flatnonzero(tok.cand)
+        if cand_pos.size == 0:
+            raise NoContentError(
+                "no candidate words left after removing punctuation, digits and stop "
+                "words; the text needs at least one content word"
+            )
+        if self.splitter is None:
+            sentence = np.cumsum(tok.boundary)
+        else:
+            spans = self.splitter.split(text)
+            ends = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans))
+            sentence = np.searchsorted(ends, tok.start, side="right")
+        # joined[i]: tokens i and i + 1 are adjacent candidates of one phrase
+        joined = np.zeros(n_tok, dtype=bool)
+        if n_tok > 1:
+            joined[:-1] = (
+                tok.cand[:-1]
+                & tok.cand[1:]
+                & ((tok.flags[:-1] & 2) == 0)
+                & ((tok.flags[1:] & 1) == 0)
+                & (sentence[:-1] == sentence[1:])
+            )
+        # a lone clitic (و ف ب ل) goes where the document also has the word without it
+        doc_words = np.zeros(len(tok.words), dtype=bool)
+        doc_words[tok.word] = True
+        lone = tok.rest >= 0
+        if lone.any():
+            lone[lone] = doc_words[tok.rest[lone]]
+            tok.key[lone] = tok.rest_key[lone]
+            tok.clitic[lone] = tok.rest_clitic[lone]
+        # nodes: the document's candidate keys
+        node_keys, node = np.unique(tok.key[cand_pos], return_inverse=True)
+        node = node.ravel()
+        n_nodes = node_keys.size
+        scores = self._rank(node, sentence[cand_pos], cand_pos, n_nodes)
+        return self._phrases(text, tok, joined, cand_pos, node, node_keys, scores, k)
+
+    def _rank(
+        self, node: IntArray, sentence: IntArray, position: IntArray, n_nodes: int
+    ) -> FloatArray:
+        rows: list[IntArray] = []
+        cols: list[IntArray] = []
+        for d in range(1, self.window):
+            if d >= node.size:
+                break
+            a, b = node[:-d], node[d:]
+            keep = (sentence[:-d] == sentence[d:]) & (a != b)
+            rows.append(a[keep])
+            cols.append(b[keep])
+        if rows:
+            row = np.concatenate(rows)
+            col = np.concatenate(cols)
+        else:
+            row = col = np.zeros(0, dtype=np.int64)
+        weight = np.ones(2 * row.size)
+        graph = sp.csr_matrix(
+            (weight, (np.concatenate([row, col]), np.concatenate([col, row]))),
+            shape=(n_nodes, n_nodes),
+        )
+        graph.sum_duplicates()
+        if self.edge_weight == "binary":
+            graph.data[:] = 1.0
+        if self.position_bias > 0:
+            teleport = np.bincount(
+                node, weights=1.0 / (position + 1.0) ** self.position_bias, minlength=n_nodes
+            )
+        else:
+            teleport = None
+        return pagerank(graph, damping=self.damping, personalization=teleport, tol=1e-9)
+
+    def _phrases(
+        self,
+        text: str,
+        tok: _Tokens,
+        joined: BoolArray,
+        cand_pos: IntArray,
+        node: IntArray,
+        node_keys: IntArray,
+        scores: FloatArray,
+        k: int,
+    ) -> list[Keyphrase]:
+        n_tok = tok.word.size
+        node_of = np.full(n_tok, -1, dtype=np.int64)
+        node_of[cand_pos] = node
+        word_score = np.zeros(n_tok)
+        word_score[cand_pos] = scores[node]
+        base = np.int64(node_keys.size)
+        # one entry per length: occurrence starts, phrase ids (compact, per length)
+        occ: list[tuple[IntArray, IntArray]] = []
+        cand_first: list[IntArray] = []
+        cand_score: list[FloatArray] = []
+        cand_len: list[IntArray] = []
+        cand_id: list[IntArray] = []
+        starts = cand_pos
+        last = cand_pos
+        ident = node_of[cand_pos]
+        total = word_score[cand_pos].copy()
+        best = total.copy()
+        for length in range(1, self.max_words + 1):
+            if length > 1:
+                ok = last < n_tok - 1
+                ok[ok] = joined[last[ok]]
+                starts, last, ident, total, best = (
+                    starts[ok],
+                    last[ok] + 1,
+                    ident[ok],
+                    total[ok],
+                    best[ok],
+                )
+                if starts.size == 0:
+                    break
+                nxt = node_of[last]
+                ident = ident * base + nxt
+                total = total + word_score[last]
+                best = np.maximum(best, word_score[last])
+            uniq, first, inverse, freq = np.unique(
+                ident, return_index=True, return_inverse=True, return_counts=True
+            )
+            inverse = inverse.ravel()
+            ident = inverse.astype(np.int64)  # compact ids keep the next product small
+            occ.append((starts, ident))
+            if self.phrase_score == "mean":
+                s = total[first] / length
+            elif self.phrase_score == "sum":
+                s = total[first]
+            else:
+                s = best[first]
+            frequency = freq.astype(np.float64)
+            if self.embedded_weight != 1.0:
+                # an occurrence inside a longer run of candidates counts less
+                left = starts == 0
+                left[~left] = ~joined[starts[~left] - 1]
+                closed = left & ~joined[last]
+                whole = np.bincount(ident, weights=closed, minlength=uniq.size)
+                frequency = whole + self.embedded_weight * (frequency - whole)
+            s = s * np.maximum(frequency, 1e-3) ** self.frequency_weight
+            if self.length_weight:
+                s = s * float(length) ** self.length_weight
+            if self.position_weight:
+                s = s * ((starts[first] + 1.0) / n_tok) ** -self.position_weight
+            cand_first.append(starts[first])
+            cand_score.append(s)
+            cand_len.append(np.full(uniq.size, length, dtype=np.int64))
+            cand_id.append(np.arange(uniq.size, dtype=np.int64))
+        u_first = np.concatenate(cand_first)
+        u_score = np.concatenate(cand_score)
+        u_len = np.concatenate(cand_len)
+        u_id = np.concatenate(cand_id)
+        order = np.lexsort((u_len, u_first, -np.round(u_score, 12)))
+        chosen: list[int] = []
+        chosen_nodes: list[set[int]] = []
+        chosen_seqs: list[tuple[int, ...]] = []
+        for u in order.tolist():
+            start = int(u_first[u])
+            length = int(u_len[u])
+            seq = tuple(node_of[start : start + length].tolist())
+            if self.redundancy and _redundant(seq, chosen_nodes, chosen_seqs):
+                continue
+            chosen.append(u)
+            chosen_nodes.append(set(seq))
+            chosen_seqs.append(seq)
+            if len(chosen) >= k:
+                break
+        doc_words = np.zeros(len(tok.words), dtype=bool)
+        doc_words[tok.word] = True
+        result = []
+        for u in chosen:
+            length = int(u_len[u])
+            starts, ident = occ[length - 1]
+            occ_starts = starts[ident == u_id[u]]  # already in document order
+            result.append(
+                self._record(
+                    text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of, doc_words
+                )
+            )
+        return result
+
+    def _record(
+        self,
+        text: str,
+        tok: _Tokens,
+        occ_starts: IntArray,
+        length: int,
+        score: float,
+        node_keys: IntArray,
+        node_of: IntArray,
+        doc_words: BoolArray,
+    ) -> Keyphrase:
+        first = int(occ_starts[0])
+        key = " ".join(tok.keys[int(node_keys[node_of[first + j]])] for j in range(length))
+        occurrences: list[tuple[int, int]] = []
+        last_token = -1
+        for s in occ_starts:
+            i = int(s)
+            if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
+                continue
+            last_token = i + length - 1
+            start = int(tok.start[i]) + int(tok.clitic[i])
+            occurrences.append((start, int(tok.end[last_token])))
+        forms = Counter(text[a:b] for a, b in occurrences)
+        best = max(forms.values())
+        surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
+        return Keyphrase(surface, score, key, tuple(occurrences))
+
+    def keywords(self, text: str, k: int = 10) -> list[Keyphrase]:
+        """Alias of :meth:`extract`."""
+        return self.extract(text, k)
+
+
+def _redundant(
+    seq: tuple[int, ...], chosen_nodes: list[set[int]], chosen_seqs: list[tuple[int, ...]]
+) -> bool:
+    words = set(seq)
+    for nodes, other in zip(chosen_nodes, chosen_seqs, strict=True):
+        if words <= nodes and len(other) > len(seq) and _contains(other, seq):
+            return True
+    return False
+
+
+def _contains(seq: tuple[int, ...], part: tuple[int, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The words of one document, as arrays (internal)."""
+
+    word: IntArray
+    flags: IntArray
+    start: IntArray
+    end: IntArray
+    clitic: IntArray
+    cand: BoolArray
+    key: IntArray
+    rest: IntArray
+    rest_key: IntArray
+    rest_clitic: IntArray
+    boundary: BoolArray
+    keys: list[str]
+    words: list[str]
+
+
+_MAX_CHUNKS = 1 << 20
+_LINE_BREAK_POINTS = np.array([ord(c) for c in _LINE_BREAKS], dtype=np.uint32)
+_DEFAULT: KeywordExtractor | None = None
+
+
+def keywords(text: str, k: int = 10, **options: object) -> list[Keyphrase]:
+    """Return the ``k`` best keyphrases of ``text``, best first.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    k : int, default 10
+        Number of keyphrases.
+    **options
+        Keyword arguments of :class:`KeywordExtractor`.
+
+    Examples
+    --------
+    >>> text = "افتتح وزير الخارجية مؤتمر الطاقة. وقال وزير الخارجية إن الطاقة مهمة."
+    >>> [p.text for p in keywords(text, k=2)]
+    ['وزير الخارجية', 'الطاقة']
+    """
+    global _DEFAULT
+    if options:
+        extractor = KeywordExtractor(**options)  # type: ignore[arg-type]
+    else:
+        if _DEFAULT is None:
+            _DEFAULT = KeywordExtractor()
+        extractor = _DEFAULT
+    return extractor.extract(text, k)
