@@ -58,6 +58,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -65,7 +66,9 @@ import re
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -78,7 +81,7 @@ from arsumm.splitter import Splitter
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
 
-__all__ = ["Keyphrase", "KeywordExtractor", "keywords"]
+__all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -331,6 +334,14 @@ def _is_mark(ch: str) -> bool:
 
 
 @functools.cache
+def _keyword_stopwords() -> frozenset[str]:
+    """``arsumm/data/keyword_stopwords_ar.txt``, with the و/ف forms."""
+    raw = resources.files("arsumm").joinpath("data/keyword_stopwords_ar.txt").read_text("utf-8")
+    base = {w for line in raw.splitlines() if (w := line.strip()) and not w.startswith("#")}
+    return frozenset(base | {c + w for w in base for c in ("\u0648", "\u0641")})
+
+
+@functools.cache
 def _word_re() -> re.Pattern[str]:
     """A word: a letter, then letters and marks (:func:`_is_mark`) of the BMP."""
     marks = [c for c in range(0x0300, 0x10000) if _is_mark(chr(c))]
@@ -440,19 +451,23 @@ class KeywordExtractor:
 
     stemmer: str | Stemmer = "arlstem"
     stopwords: bool = True
+    extra_stopwords: bool = True
     taa_marbuta: bool = False
     splitter: Splitter | None = None
     window: int = 3
     edge_weight: str = "count"
     damping: float = 0.85
-    position_bias: float = 1.0
+    position_bias: float = 0.0
     max_words: int = 3
     phrase_score: str = "mean"
+    rank_weight: float = 0.25
     frequency_weight: float = 1.0
-    length_weight: float = 0.0
-    position_weight: float = 0.0
-    embedded_weight: float = 1.0
-    redundancy: bool = True
+    position_weight: float = 0.3
+    embedded_weight: float = 0.5
+    redundancy: bool = False
+    length_prior: tuple[float, ...] = (1.0, 8.0, 9.0)
+    idf: KeyphraseIDF | None = None
+    idf_weight: float = 1.0
     require_arabic: bool = True
     _lexicon: _Lexicon = field(init=False, repr=False, compare=False)
 
@@ -464,9 +479,18 @@ class KeywordExtractor:
         _check_float("damping", self.damping, 0.0, 0.999999)
         _check_float("position_bias", self.position_bias, 0.0)
         _check_float("frequency_weight", self.frequency_weight, 0.0)
-        _check_float("length_weight", self.length_weight, -5.0, 5.0)
         _check_float("position_weight", self.position_weight, 0.0, 5.0)
         _check_float("embedded_weight", self.embedded_weight, 0.0, 1.0)
+        _check_float("idf_weight", self.idf_weight, 0.0, 5.0)
+        _check_float("rank_weight", self.rank_weight, 0.0, 5.0)
+        if not isinstance(self.length_prior, tuple):
+            raise TypeError(
+                f"length_prior must be a tuple of numbers, got {type(self.length_prior).__name__}"
+            )
+        for value in self.length_prior:
+            _check_float("length_prior values", value, 0.0)
+        if self.idf is not None and not isinstance(self.idf, KeyphraseIDF):
+            raise TypeError(f"idf must be a KeyphraseIDF, got {type(self.idf).__name__}")
         if self.edge_weight not in _EDGE_WEIGHTS:
             raise ValueError(
                 f"edge_weight must be one of {', '.join(map(repr, _EDGE_WEIGHTS))}, "
@@ -477,7 +501,7 @@ class KeywordExtractor:
                 f"phrase_score must be one of {', '.join(map(repr, _PHRASE_SCORES))}, "
                 f"got {self.phrase_score!r}"
             )
-        for name in ("stopwords", "taa_marbuta", "redundancy", "require_arabic"):
+        for name in ("stopwords", "extra_stopwords", "taa_marbuta", "redundancy", "require_arabic"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
         if self.splitter is not None and (
@@ -496,6 +520,8 @@ class KeywordExtractor:
                 f"got {type(self.stemmer).__name__}"
             )
         stop = load_stopwords() if self.stopwords else frozenset()
+        if self.extra_stopwords:
+            stop = stop | _keyword_stopwords()
         object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
 
     # -- pipeline -----------------------------------------------------------
@@ -640,19 +666,15 @@ class KeywordExtractor:
                 & ((tok.flags[1:] & 1) == 0)
                 & (sentence[:-1] == sentence[1:])
             )
-        # a lone clitic (و ف ب ل) goes where the document also has the word without it
-        doc_words = np.zeros(len(tok.words), dtype=bool)
-        doc_words[tok.word] = True
-        lone = tok.rest >= 0
-        if lone.any():
-            lone[lone] = doc_words[tok.rest[lone]]
-            tok.key[lone] = tok.rest_key[lone]
-            tok.clitic[lone] = tok.rest_clitic[lone]
+        _resolve_lone_clitics(tok)
         # nodes: the document's candidate keys
         node_keys, node = np.unique(tok.key[cand_pos], return_inverse=True)
         node = node.ravel()
         n_nodes = node_keys.size
         scores = self._rank(node, sentence[cand_pos], cand_pos, n_nodes)
+        if self.idf is not None and self.idf_weight:
+            weights = self.idf.weights([tok.keys[i] for i in node_keys.tolist()])
+            scores = scores * weights**self.idf_weight
         return self._phrases(text, tok, joined, cand_pos, node, node_keys, scores, k)
 
     def _rank(
@@ -705,6 +727,7 @@ class KeywordExtractor:
         word_score = np.zeros(n_tok)
         word_score[cand_pos] = scores[node]
         base = np.int64(node_keys.size)
+        n_words = float(node_keys.size)
         # one entry per length: occurrence starts, phrase ids (compact, per length)
         occ: list[tuple[IntArray, IntArray]] = []
         cand_first: list[IntArray] = []
@@ -745,6 +768,8 @@ class KeywordExtractor:
                 s = total[first]
             else:
                 s = best[first]
+            if self.rank_weight != 1.0:
+                s = (s * n_words) ** self.rank_weight  # the mean word scores 1
             frequency = freq.astype(np.float64)
             if self.embedded_weight != 1.0:
                 # an occurrence inside a longer run of candidates counts less
@@ -754,8 +779,9 @@ class KeywordExtractor:
                 whole = np.bincount(ident, weights=closed, minlength=uniq.size)
                 frequency = whole + self.embedded_weight * (frequency - whole)
             s = s * np.maximum(frequency, 1e-3) ** self.frequency_weight
-            if self.length_weight:
-                s = s * float(length) ** self.length_weight
+            if self.length_prior:
+                prior = self.length_prior
+                s = s * prior[min(length, len(prior)) - 1]
             if self.position_weight:
                 s = s * ((starts[first] + 1.0) / n_tok) ** -self.position_weight
             cand_first.append(starts[first])
@@ -822,9 +848,73 @@ class KeywordExtractor:
         surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
         return Keyphrase(surface, score, key, tuple(occurrences))
 
+    def document_keys(self, text: str) -> set[str]:
+        """The keys of the candidate words of ``text`` (what :meth:`fit` counts).
+
+        Examples
+        --------
+        >>> sorted(KeywordExtractor(stemmer="none").document_keys("في المدينة والمدينة القديمة"))
+        ['القديمة', 'المدينة']
+        """
+        tok = self._tokens(_check_text(text))
+        _resolve_lone_clitics(tok)
+        return {tok.keys[i] for i in np.unique(tok.key[tok.cand]).tolist()}
+
+    def fit(self, corpus: Iterable[str]) -> KeywordExtractor:
+        """Return a copy whose word weights include an IDF learned from ``corpus``.
+
+        Examples
+        --------
+        >>> fitted = KeywordExtractor().fit(["المطر غزير في عمان", "المطر قليل في العقبة"])
+        >>> fitted.idf.n_documents
+        2
+        """
+        counts: Counter[str] = Counter()
+        n = 0
+        for text in corpus:
+            counts.update(self.document_keys(text))
+            n += 1
+        return dataclasses.replace(self, idf=KeyphraseIDF(n, dict(counts)))
+
     def keywords(self, text: str, k: int = 10) -> list[Keyphrase]:
         """Alias of :meth:`extract`."""
         return self.extract(text, k)
+
+
+def _resolve_lone_clitics(tok: _Tokens) -> None:
+    """A lone clitic (و ف ب ل) is one where the document also has the word without it."""
+    lone = tok.rest >= 0
+    if lone.any():
+        doc_words = np.zeros(len(tok.words), dtype=bool)
+        doc_words[tok.word] = True
+        lone[lone] = doc_words[tok.rest[lone]]
+        tok.key[lone] = tok.rest_key[lone]
+        tok.clitic[lone] = tok.rest_clitic[lone]
+
+
+@dataclass(frozen=True)
+class KeyphraseIDF:
+    """Document frequencies of word keys over a corpus (see :meth:`KeywordExtractor.fit`).
+
+    A word's weight is ``log((n_documents + 1) / (df + 1)) + 1``; a key the
+    corpus never saw counts as rare.
+
+    Examples
+    --------
+    >>> idf = KeyphraseIDF(3, {"مطر": 3, "عمان": 1})
+    >>> [round(float(w), 3) for w in idf.weights(["مطر", "عمان", "جديد"])]
+    [1.0, 1.693, 2.386]
+    """
+
+    n_documents: int
+    document_frequency: dict[str, int] = field(repr=False)
+
+    def weights(self, keys: Iterable[str]) -> FloatArray:
+        """The IDF of each key."""
+        get = self.document_frequency.get
+        df = np.fromiter((get(key, 0) for key in keys), dtype=np.float64)
+        result: FloatArray = np.log((self.n_documents + 1.0) / (df + 1.0)) + 1.0
+        return result
 
 
 def _redundant(

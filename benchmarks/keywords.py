@@ -194,6 +194,10 @@ def evaluate(
 Extractor = Callable[[str, int], list[str]]
 
 
+class MethodUnavailable(RuntimeError):
+    """A peer that cannot run here (not installed, or missing data)."""
+
+
 def arsumm_method(**options: Any) -> Extractor:
     """arsumm's keyphrases (surface forms), with ``KeywordExtractor(**options)``."""
     from arsumm.keywords import KeywordExtractor
@@ -206,29 +210,442 @@ def arsumm_method(**options: Any) -> Extractor:
     return run
 
 
-def run_method(
-    extract: Extractor, docs: Sequence[KeyDoc], k: int = max(KS)
-) -> tuple[list[list[str]], float]:
-    start = time.perf_counter()
-    out = [extract(d.text, k) for d in docs]
-    return out, time.perf_counter() - start
+def yake_method() -> Extractor:
+    """YAKE with ``lan="ar"``, ``n=3`` (its own Arabic stop words), otherwise defaults."""
+    try:
+        import yake
+    except ImportError as exc:
+        raise MethodUnavailable(f"yake is not installed ({exc}); pip install yake") from None
+
+    def run(text: str, k: int) -> list[str]:
+        extractor = yake.KeywordExtractor(lan="ar", n=3, top=k)
+        return [phrase for phrase, _ in extractor.extract_keywords(text)]
+
+    return run
+
+
+def summa_method() -> Extractor:
+    """summa's TextRank keywords, ``language="arabic"``, ``split=True``."""
+    try:
+        from summa import keywords as summa_keywords
+    except ImportError as exc:
+        raise MethodUnavailable(f"summa is not installed ({exc})") from None
+
+    def run(text: str, k: int) -> list[str]:
+        found = summa_keywords.keywords(text, words=k, language="arabic", split=True)
+        return list(found)[:k]
+
+    return run
+
+
+_ARABIC_PUNCTUATION = "\u060c\u061b\u061f\u00ab\u00bb\u2026\u201c\u201d\u2018\u2019\u0640"
+
+
+def rake_method() -> Extractor:
+    """rake-nltk with arsumm's stop words, on the normalised text.
+
+    The text is normalised (:func:`arsumm.normalize.normalize`) so that the
+    stop words (stored normalised) match; sentences come from arsumm's
+    splitter (rake-nltk's default needs NLTK's punkt data), words from NLTK's
+    ``wordpunct_tokenize``; Arabic punctuation is added to its punctuation set.
+    Phrases are capped at three words, like the other methods.
+    """
+    try:
+        from nltk.tokenize import wordpunct_tokenize
+        from rake_nltk import Rake
+    except ImportError as exc:
+        raise MethodUnavailable(f"rake-nltk is not installed ({exc})") from None
+    import string
+
+    from arsumm.normalize import normalize
+    from arsumm.splitter import split_sentences
+    from arsumm.stopwords import load_stopwords
+
+    rake = Rake(
+        stopwords=set(load_stopwords()),
+        punctuations=set(string.punctuation + _ARABIC_PUNCTUATION),
+        max_length=3,
+        sentence_tokenizer=lambda t: [s.text for s in split_sentences(t)],
+        word_tokenizer=wordpunct_tokenize,
+    )
+
+    def run(text: str, k: int) -> list[str]:
+        rake.extract_keywords_from_text(normalize(text))
+        return rake.get_ranked_phrases()[: 3 * k]
+
+    return run
+
+
+def tfidf_method(background: Sequence[str]) -> Extractor:
+    """TF-IDF top-k: n-grams (1-3) of non-stop words between breaks, tf x idf.
+
+    Words are :func:`arsumm.normalize.tokenize` tokens of stretches between
+    punctuation, stemmed with ARLSTem; stop words break n-grams. The IDF of an
+    n-gram is ``log((N + 1) / (df + 1)) + 1`` over the other documents of the
+    same set (``background``, the document itself left out).
+    """
+    import re
+    from collections import Counter
+
+    from arsumm.stopwords import load_stopwords
+
+    stop = load_stopwords()
+    stem = get_stemmer("arlstem").stem
+    breaks = re.compile(r"[^\w\s]|\d")
+
+    def grams(text: str) -> Counter[tuple[str, str]]:
+        found: Counter[tuple[str, str]] = Counter()
+        for piece in breaks.split(text):
+            run: list[str] = []
+            for word in [*tokenize(piece), ""]:
+                if word and word not in stop and len(word) > 1:
+                    run.append(word)
+                    continue
+                for n in (1, 2, 3):
+                    for i in range(len(run) - n + 1):
+                        words = run[i : i + n]
+                        found[(" ".join(stem(w) for w in words), " ".join(words))] += 1
+                run = []
+        return found
+
+    df: Counter[str] = Counter()
+    for text in background:
+        df.update({key for key, _ in grams(text)})
+    n_docs = len(background)
+
+    def run(text: str, k: int) -> list[str]:
+        counts = grams(text)
+        own = {key for key, _ in counts}
+        tf: Counter[str] = Counter()
+        surface: dict[str, Counter[str]] = {}
+        for (key, form), c in counts.items():
+            tf[key] += c
+            surface.setdefault(key, Counter())[form] += c
+        # leave the document out of its own document frequency
+        score = {
+            key: c * (math.log((n_docs + 1) / (df[key] - (key in own) + 1)) + 1)
+            for key, c in tf.items()
+        }
+        best = sorted(score, key=lambda key: (-score[key], key))[:k]
+        return [surface[key].most_common(1)[0][0] for key in best]
+
+    return run
+
+
+def pke_method(name: str = "PositionRank") -> Extractor:
+    """pke's graph methods, if pke (``pke-tool``) and spaCy can run here."""
+    try:
+        import pke  # type: ignore[import-not-found]  # noqa: F401
+    except Exception as exc:  # it raises LookupError without NLTK's stopwords data
+        raise MethodUnavailable(f"pke cannot be imported: {type(exc).__name__}: {exc}") from None
+    raise MethodUnavailable("pke has no Arabic part-of-speech model to select candidates")
+
+
+def _factory(name: str, docs: Sequence[KeyDoc]) -> Extractor:
+    if name == "arsumm":
+        return arsumm_method()
+    if name == "yake":
+        return yake_method()
+    if name == "summa":
+        return summa_method()
+    if name == "rake":
+        return rake_method()
+    if name == "tfidf":
+        return tfidf_method([d.text for d in docs])
+    if name.startswith("pke"):
+        return pke_method()
+    raise MethodUnavailable(f"unknown method {name!r}")
+
+
+METHODS = ("arsumm", "yake", "summa", "rake", "tfidf", "pke")
+LABELS = {
+    "arsumm": "arsumm (KeywordExtractor defaults)",
+    "yake": "YAKE (lan=ar, n=3)",
+    "summa": "summa keywords (arabic)",
+    "rake": "RAKE (rake-nltk, our stop words)",
+    "tfidf": "TF-IDF top-k (leave-one-out IDF)",
+    "pke": "pke graph methods",
+}
+WARMUP_DOCS = 10
+
+
+def _child(name: str, set_name: str, data_dir: str | None, k: int, queue: Any) -> None:
+    """Run one method on one set, sending ("doc", i, phrases) and ("done", seconds)."""
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+        docs = load_set(set_name, Path(data_dir) if data_dir else None)
+        extract = _factory(name, docs)
+        with threadpool_limits(limits=1):
+            for doc in docs[:WARMUP_DOCS]:
+                extract(doc.text, k)
+            start = time.perf_counter()
+            for i, doc in enumerate(docs):
+                queue.put(("doc", i, extract(doc.text, k), time.perf_counter() - start))
+            queue.put(("done", time.perf_counter() - start))
+    except MethodUnavailable as exc:
+        queue.put(("unavailable", str(exc)))
+    except Exception as exc:  # reported, not hidden: the table shows the error
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def run_in_child(
+    name: str, set_name: str, data_dir: Path | None, *, k: int, timeout: float, n_docs: int
+) -> dict[str, Any]:
+    """Run ``name`` on ``set_name`` in a child process with a time limit."""
+    import multiprocessing
+    import queue as queue_module
+
+    context = multiprocessing.get_context("spawn")
+    channel = context.Queue()
+    process = context.Process(
+        target=_child, args=(name, set_name, str(data_dir) if data_dir else None, k, channel)
+    )
+    process.start()
+    predictions: dict[int, list[str]] = {}
+    record: dict[str, Any] = {"name": name, "label": LABELS.get(name, name)}
+    deadline = None
+    elapsed = 0.0
+    status = None
+    while status is None:
+        wait = 600.0 if deadline is None else max(deadline - time.monotonic(), 0.01)
+        try:
+            message = channel.get(timeout=wait)
+        except queue_module.Empty:
+            # no answer in 600 s means the warm-up itself hung
+            status = "error: no answer in 600 s" if deadline is None else "timeout"
+            break
+        kind = message[0]
+        if kind == "doc":
+            if deadline is None:
+                deadline = time.monotonic() + timeout - message[3]
+            predictions[message[1]] = list(message[2])
+            elapsed = message[3]
+        elif kind == "done":
+            status, elapsed = "ok", message[1]
+        else:
+            status = f"{kind}: {message[1]}"
+    if process.is_alive():
+        process.terminate()
+    process.join(10)
+    done = len(predictions)
+    record.update(status=status, documents=done, seconds=round(elapsed, 3))
+    if status == "timeout":
+        record["status"] = f"did not finish in {timeout:g} s"
+    if done and elapsed > 0:
+        record["docs_per_s"] = round(done / elapsed, 2)
+    record["predictions"] = [predictions[i] for i in range(done) if i in predictions]
+    del n_docs
+    return record
+
+
+def _f1_table(results: dict[str, Any], rule: str = "exact") -> str:
+    from benchmarks.tables import fmt_number, markdown
+
+    header = ["method"]
+    for set_name in results["sets"]:
+        header += [f"{set_name} F1@{k}" for k in KS] + [f"{set_name} docs/s"]
+    rows = []
+    for name in results["methods"]:
+        row = [LABELS.get(name, name)]
+        for by_method in results["sets"].values():
+            r = by_method.get(name, {})
+            scores = r.get("scores")
+            complete = r.get("status") == "ok"
+            for k in KS:
+                value = scores[rule][str(k)]["f"] if scores else None
+                cell = fmt_number(value)
+                if scores and not complete:
+                    cell += f" ({r['documents']} docs)"
+                row.append(cell)
+            speed = fmt_number(r.get("docs_per_s"), 1 if r.get("docs_per_s", 0) < 100 else 0)
+            if r.get("status") not in (None, "ok"):
+                speed = f"{r['status']}" + (f"; {speed} before" if r.get("docs_per_s") else "")
+            row.append(speed)
+        rows.append(row)
+    return markdown(header, rows)
+
+
+def _pr_table(results: dict[str, Any], k: int = 10) -> str:
+    from benchmarks.tables import fmt_number, markdown
+
+    header = ["method"]
+    for set_name in results["sets"]:
+        header += [f"{set_name} P@{k}", f"R@{k}", f"F1@{k}", f"partial F1@{k}"]
+    rows = []
+    for name in results["methods"]:
+        row = [LABELS.get(name, name)]
+        for by_method in results["sets"].values():
+            scores = by_method.get(name, {}).get("scores")
+            if not scores:
+                row += ["–"] * 4
+                continue
+            e, pa = scores["exact"][str(k)], scores["partial"][str(k)]
+            row += [fmt_number(e["p"]), fmt_number(e["r"]), fmt_number(e["f"]), fmt_number(pa["f"])]
+        rows.append(row)
+    return markdown(header, rows)
+
+
+def _ratios(results: dict[str, Any]) -> dict[str, Any]:
+    """arsumm's F1@10 and docs/s against YAKE and the best peer, per set."""
+    out: dict[str, Any] = {}
+    for set_name, by_method in results["sets"].items():
+        ours = by_method.get("arsumm", {})
+        if not ours.get("scores"):
+            continue
+        f_ours = ours["scores"]["exact"]["10"]["f"]
+        peers = {
+            n: r["scores"]["exact"]["10"]["f"]
+            for n, r in by_method.items()
+            if n != "arsumm" and r.get("scores")
+        }
+        best = max(peers, key=lambda n: peers[n]) if peers else None
+        yake = by_method.get("yake", {})
+        entry: dict[str, Any] = {"f1_at_10": round(f_ours, 2)}
+        if yake.get("scores"):
+            entry["f1_vs_yake"] = round(f_ours / yake["scores"]["exact"]["10"]["f"], 2)
+        if yake.get("docs_per_s") and ours.get("docs_per_s"):
+            entry["speed_vs_yake"] = round(ours["docs_per_s"] / yake["docs_per_s"], 1)
+        if best is not None:
+            entry["best_peer"] = best
+            entry["f1_vs_best_peer"] = round(f_ours / peers[best], 2)
+        out[set_name] = entry
+    return out
+
+
+def _plot(results: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sets = list(results["sets"])
+    fig, axes = plt.subplots(1, len(sets), figsize=(5 * len(sets), 3.6), squeeze=False)
+    for ax, set_name in zip(axes[0], sets, strict=True):
+        for name in results["methods"]:
+            r = results["sets"][set_name].get(name, {})
+            if not r.get("scores"):
+                continue
+            ys = [r["scores"]["exact"][str(k)]["f"] for k in KS]
+            label = LABELS.get(name, name) + ("" if r["status"] == "ok" else " (partial)")
+            ax.plot(KS, ys, marker="o", label=label, linewidth=2 if name == "arsumm" else 1)
+        ax.set_title(set_name)
+        ax.set_xlabel("k")
+        ax.set_ylabel("F1@k (exact match, %)")
+        ax.set_xticks(KS)
+        ax.grid(alpha=0.3)
+    axes[0][-1].legend(fontsize=7, loc="best")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+#: The alternatives of docs/keywords.md: name -> KeywordExtractor options (changes
+#: from the defaults). Each row changes one thing.
+STUDY: dict[str, dict[str, Any]] = {}
+
+
+def _study(data_dir: Path | None, sets: Sequence[str]) -> dict[str, Any]:
+    from arsumm.keywords import KeywordExtractor
+
+    loaded = {name: load_set(name, data_dir) for name in sets}
+    rows = []
+    for label, options in STUDY.items():
+        row: dict[str, Any] = {"label": label, "options": options}
+        for name, docs in loaded.items():
+            extractor = KeywordExtractor(**options)
+            for doc in docs[:WARMUP_DOCS]:
+                extractor.extract(doc.text, max(KS))
+            start = time.perf_counter()
+            preds = [[p.text for p in extractor.extract(d.text, max(KS))] for d in docs]
+            seconds = time.perf_counter() - start
+            scores = evaluate(preds, docs)
+            row[name] = {
+                "f": {k: round(scores["exact"][str(k)]["f"], 2) for k in map(str, KS)},
+                "partial_f10": round(scores["partial"]["10"]["f"], 2),
+                "docs_per_s": round(len(docs) / seconds, 1),
+            }
+        rows.append(row)
+        cells = [f"{n}: {row[n]['f']['10']:.1f}" for n in sets]
+        print(f"{label:45s} " + "  ".join(cells), file=sys.stderr, flush=True)
+    return {"rows": rows}
+
+
+def _study_table(study: dict[str, Any], sets: Sequence[str]) -> str:
+    from benchmarks.tables import fmt_number, markdown
+
+    header = ["variant"]
+    for n in sets:
+        header += [f"{n} F1@5", "F1@10", "F1@15"]
+    header.append("mean F1@10")
+    rows = []
+    for row in study["rows"]:
+        cells = [row["label"]]
+        for n in sets:
+            cells += [fmt_number(row[n]["f"][str(k)]) for k in KS]
+        cells.append(fmt_number(sum(row[n]["f"]["10"] for n in sets) / len(sets)))
+        rows.append(cells)
+    return markdown(header, rows)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from benchmarks.provenance import provenance, write_json
+
     parser = argparse.ArgumentParser(prog="python -m benchmarks.keywords", description=__doc__)
-    parser.add_argument("--data", type=Path, default=None)
-    parser.add_argument("--sets", nargs="+", default=list(SETS))
-    parser.add_argument("--options", default="{}", help="JSON options for arsumm")
+    parser.add_argument("--data", type=Path, default=None, help="folder of the jsonl files")
+    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
+    parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds per method and set")
+    parser.add_argument("--study", action="store_true", help="arsumm's alternatives instead")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "keywords-f1.png")
     args = parser.parse_args(argv)
-    options = json.loads(args.options)
-    for name in args.sets:
-        docs = load_set(name, args.data)
-        preds, seconds = run_method(arsumm_method(**options), docs)
-        res = evaluate(preds, docs)
-        f = {k: round(res["exact"][str(k)]["f"], 1) for k in KS}
-        fp = {k: round(res["partial"][str(k)]["f"], 1) for k in KS}
-        print(f"{name}: exact F1 {f} partial {fp} {len(docs) / seconds:.1f} docs/s")
-    _ = (RESULTS_DIR, sys)
+    shown = sys.argv[1:] if argv is None else list(argv)
+    origin = provenance("benchmarks.keywords", shown)
+    if args.study:
+        study = _study(args.data, args.sets)
+        table = _study_table(study, args.sets)
+        print(table)
+        out = args.out or RESULTS_DIR / "keywords-study.json"
+        write_json(out, {"provenance": origin, **study, "table": table})
+        return 0
+    results: dict[str, Any] = {"methods": list(args.methods), "sets": {}}
+    for set_name in args.sets:
+        docs = load_set(set_name, args.data)
+        by_method: dict[str, Any] = {}
+        for name in args.methods:
+            record = run_in_child(
+                name, set_name, args.data, k=max(KS), timeout=args.timeout, n_docs=len(docs)
+            )
+            preds = record.pop("predictions")
+            if preds:
+                record["scores"] = evaluate(preds, docs[: len(preds)])
+            by_method[name] = record
+            f10 = record["scores"]["exact"]["10"]["f"] if preds else math.nan
+            print(
+                f"{set_name:12s} {name:8s} F1@10 {f10:5.1f}  {record.get('docs_per_s', '-')} "
+                f"docs/s  {record['status']}",
+                file=sys.stderr,
+                flush=True,
+            )
+        results["sets"][set_name] = by_method
+    ratios = _ratios(results)
+    f1 = _f1_table(results)
+    partial = _f1_table(results, "partial")
+    pr = _pr_table(results)
+    print(f1, "\n", pr, "\n", json.dumps(ratios, indent=1), sep="\n")
+    payload = {
+        "provenance": origin,
+        "matching": "exact and partial, see benchmarks/keywords.py",
+        "akec_cut": AKEC_CUT,
+        "ks": list(KS),
+        **results,
+        "ratios": ratios,
+        "tables": {"f1": f1, "partial_f1": partial, "pr_at_10": pr},
+    }
+    write_json(args.out or RESULTS_DIR / "keywords.json", payload)
+    _plot(results, args.plot)
     return 0
 
 
