@@ -7,34 +7,35 @@ caller's string.
 The method
 ----------
 1. **Words.** The text is cut at whitespace; each chunk (``"والمدينة،"``)
-   is analysed once per process: its letter runs (diacritics, tatweel and
-   invisible marks stay inside a word) are normalised with
-   :func:`arsumm.normalize.normalize`, and punctuation, digits and symbols
-   around or inside the chunk become *breaks*. A word is a *candidate* unless
-   it is a stop word (:func:`arsumm.stopwords.load_stopwords`) or shorter than
-   two letters.
-2. **Keys.** A candidate's key is the stem (:mod:`arsumm.stemmer`) of its
-   normalised form after its leading conjunction and preposition clitics
-   (``و ف ب ك ل`` before the article, and ``لل``) are removed, so
-   ``الدولي``, ``والدولي`` and ``بالدولي`` are one word. A phrase's key is the
-   keys of its words joined by spaces: two surface forms with the same key
-   are the same phrase.
-3. **Graph.** One node per candidate key; an edge between two keys whose
-   occurrences lie within ``window`` candidates of each other in the same
-   sentence (:mod:`arsumm.splitter`), weighted by how often they do.
-4. **Rank.** :func:`arsumm.rank.pagerank` with a teleport biased towards
-   early words, as PositionRank does (Florescu & Caragea, 2017): a key
-   weighs the sum of ``1 / position ** position_bias`` over its occurrences.
-5. **Phrases.** Runs of adjacent candidates; stop words, punctuation,
+   is analysed once per extractor and remembered: its words (a letter, then
+   letters, diacritics, tatweel and invisible marks) are normalised with
+   :func:`arsumm.normalize.normalize`; punctuation, digits and symbols
+   around or inside the chunk are *breaks*, terminal punctuation and line
+   breaks also end a sentence. A word is a *candidate* unless it is a stop
+   word (:func:`arsumm.stopwords.load_stopwords`, and the keyword list
+   ``arsumm/data/keyword_stopwords_ar.txt``) or shorter than two letters.
+2. **Keys.** A candidate's key is the stem (:mod:`arsumm.stemmer`, ARLSTem
+   by default) of its normalised form without its leading conjunction and
+   preposition clitics: ``و ف ب ك ل`` before the article, ``لل``, and a lone
+   ``و ف ب ل`` where the document also has the word without it (``وزارة``
+   stays whole). So «الدولي», «والدولي» and «بالدولي» are one word. A
+   phrase's key is its words' keys joined by spaces: surface forms with the
+   same key are the same phrase.
+3. **Graph and rank.** One node per key; an edge between two keys that occur
+   within ``window`` candidates of each other in a sentence, weighted by how
+   often they do; ranked by :func:`arsumm.rank.pagerank` (optionally with
+   PositionRank's teleport towards early words, ``position_bias``).
+4. **Phrases.** Runs of adjacent candidates: stop words, punctuation,
    digits and sentence ends break a run. Every stretch of one to
    ``max_words`` words of a run is a candidate phrase, so noun phrases such
-   as «مجلس الأمن الدولي» stay whole. A phrase scores the mean of its words'
-   ranks times ``frequency ** frequency_weight`` times ``length **
-   length_weight`` (see ``docs/keywords.md`` for the measured alternatives).
-6. **Choice.** Phrases are taken best first (ties by first occurrence), at
-   most one per key; a phrase is skipped when a phrase already chosen
-   contains all of its words, or when all its words are in one chosen
-   phrase's key (``redundancy``).
+   as «وزارة الخارجية» and «مجلس الأمن الدولي» stay whole. A phrase scores
+   its words' mean rank to the power ``rank_weight``, times its frequency,
+   a prior on its length and a weight on its first position (see
+   :class:`KeywordExtractor`; the alternatives measured are in
+   ``docs/keywords.md``).
+5. **Choice.** Phrases best first (ties: the earlier first occurrence, then
+   the shorter), one per key, so «الدول», «والدولي» and «دولية» take one
+   place between them.
 
 What the caller gets back is a :class:`Keyphrase`: the surface form most
 frequent among its occurrences (leading clitics such as ``و`` and ``بال``
@@ -48,20 +49,20 @@ Examples
 >>> text = arsumm.demo_text()
 >>> for phrase in arsumm.keywords(text, k=3):
 ...     print(phrase.text, len(phrase.occurrences))
+تحلية المياه 3
+أول محطة لتحلية 2
 محطة لتحلية المياه 2
-الطاقة الشمسية 4
-مدينة الواحة الساحلية 2
 >>> start, end = arsumm.keywords(text, k=1)[0].occurrences[0]
 >>> text[start:end]
-'محطة لتحلية المياه'
+'تحلية المياه'
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import math
+import operator
 import re
 import threading
 import unicodedata
@@ -184,11 +185,14 @@ class _Growing:
         self.data = np.zeros(1024, dtype=np.int64)
         self.size = 0
 
-    def append(self, value: int) -> None:
-        if self.size == self.data.size:
-            self.data = np.concatenate([self.data, np.zeros_like(self.data)])
-        self.data[self.size] = value
-        self.size += 1
+    def extend(self, values: list[int]) -> None:
+        need = self.size + len(values)
+        if need > self.data.size:
+            grown = np.zeros(max(need, 2 * self.data.size), dtype=np.int64)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : need] = values
+        self.size = need
 
     def view(self) -> IntArray:
         return self.data[: self.size]
@@ -198,13 +202,14 @@ class _Lexicon:
     """What one extractor remembers about chunks, pieces and words (internal).
 
     A chunk (a whitespace-free run of the text, ``"والمدينة،"``) is a list of
-    pieces; a piece is one word of a chunk: its offsets in the chunk, the
-    breaks on its sides (bits 1 and 2: punctuation, digits or symbols before
-    or after it; bits 4 and 8: a sentence end before or after it), the raw
-    characters of its leading clitics, its word; a word is one normalised
-    form: candidate or not, its key, and the word without a lone clitic (or
-    -1). Pieces 0 and 1 stand for chunks without a word (``2024``, ``،``,
-    ``.``): a break, and a break that ends a sentence.
+    pieces, rows ``c_ptr[c] : c_ptr[c] + c_count[c]`` of the piece table; a
+    piece is one word of a chunk: its offsets in the chunk, the breaks on its
+    sides (bits 1 and 2: punctuation, digits or symbols before or after it;
+    bits 4 and 8: a sentence end before or after it), the raw characters of
+    its leading clitics and of a lone clitic, its word; a word is one
+    normalised form: candidate or not, its key, and the word without a lone
+    clitic (or -1). Pieces 0 and 1 stand for chunks without a word (``2024``,
+    ``،``, ``.``): a break, and a break that ends a sentence.
     """
 
     def __init__(self, stem: CachedStemmer, stop: frozenset[str], taa_marbuta: bool) -> None:
@@ -216,19 +221,40 @@ class _Lexicon:
 
     def reset(self) -> None:
         self.chunk_index: dict[str, int] = {}
-        self.c_ptr, self.c_count = _Growing(), _Growing()
-        self.c_pieces = _Growing()
-        self.piece_index: dict[tuple[int, int, int, int, int, int], int] = {}
+        self.c_ptr, self.c_count, self.c_rows = _Growing(), _Growing(), _Growing()
         self.p_start, self.p_end, self.p_flags = _Growing(), _Growing(), _Growing()
         self.p_clitic, self.p_word, self.p_lone = _Growing(), _Growing(), _Growing()
         self.word_index: dict[str, int] = {}
         self.words: list[str] = []
-        self.w_cand, self.w_key, self.w_rest = _Growing(), _Growing(), _Growing()
+        self.w_cand: list[int] = []
+        self.w_key: list[int] = []
+        self.w_rest: list[int] = []
+        self.w_strip: list[int] = []
+        self.w_lone: list[int] = []
+        self.cand = np.zeros(0, dtype=np.int64)
+        self.key = np.zeros(0, dtype=np.int64)
+        self.rest = np.zeros(0, dtype=np.int64)
         self.key_index: dict[str, int] = {}
         self.keys: list[str] = []
         empty = self._word("")
-        self._add_piece(0, 0, 3, 0, empty)  # piece 0: a break
-        self._add_piece(0, 0, 15, 0, empty)  # piece 1: a break that ends a sentence
+        for flags in (3, 15):  # pieces 0 and 1: a break, a break that ends a sentence
+            for column, value in zip(
+                self._piece_columns(), (0, 0, flags, 0, empty, 0), strict=True
+            ):
+                column.extend([value])
+        self._sync_words()
+
+    def _piece_columns(self) -> tuple[_Growing, ...]:
+        return (self.p_start, self.p_end, self.p_flags, self.p_clitic, self.p_word, self.p_lone)
+
+    def _sync_words(self) -> None:
+        """Bring the words' numpy columns up to date with their lists."""
+        n = len(self.words)
+        if self.cand.size < n:
+            old = self.cand.size
+            self.cand = np.concatenate([self.cand, np.array(self.w_cand[old:], dtype=np.int64)])
+            self.key = np.concatenate([self.key, np.array(self.w_key[old:], dtype=np.int64)])
+            self.rest = np.concatenate([self.rest, np.array(self.w_rest[old:], dtype=np.int64)])
 
     def _word(self, norm: str) -> int:
         found = self.word_index.get(norm)
@@ -253,79 +279,99 @@ class _Lexicon:
         self.w_cand.append(int(candidate))
         self.w_key.append(key)
         self.w_rest.append(-1)
+        self.w_strip.append(len(norm) - len(stripped))
+        self.w_lone.append(0)
         lone = _LONE_CLITIC_RE.match(norm) if candidate and stripped == norm else None
         if lone is not None:
             rest = self._word(norm[lone.end() :])
-            if self.w_cand.data[rest]:
-                self.w_rest.data[index] = rest
+            if self.w_cand[rest]:
+                self.w_rest[index] = rest
+                self.w_lone[index] = lone.end()
         return index
 
-    def _add_piece(
-        self, start: int, end: int, flags: int, clitic: int, word: int, lone: int = 0
-    ) -> int:
-        signature = (start, end, flags, clitic, word, lone)
-        found = self.piece_index.get(signature)
-        if found is not None:
-            return found
-        index = len(self.piece_index)
-        self.piece_index[signature] = index
-        self.p_start.append(start)
-        self.p_end.append(end)
-        self.p_flags.append(flags)
-        self.p_clitic.append(clitic)
-        self.p_word.append(word)
-        self.p_lone.append(lone)
-        return index
+    def learn(self, chunks: list[str]) -> None:
+        """Analyse new chunks (each once)."""
+        word_re, break_re = _patterns()
+        fullmatch = word_re.fullmatch
+        # 1. the words of each chunk and the gaps around them
+        found: list[tuple[int, int, str, int]] = []  # (start, end, raw, flags)
+        counts: list[int] = []
+        for chunk in chunks:
+            if fullmatch(chunk) is not None:  # most chunks: one word, nothing else
+                found.append((0, len(chunk), chunk, 0))
+                counts.append(1)
+                continue
+            before = 0
+            matches = list(word_re.finditer(chunk))
+            for m, match in enumerate(matches):
+                i, j = match.span()
+                after = matches[m + 1].start() if m + 1 < len(matches) else len(chunk)
+                gap_before, gap_after = chunk[before:i], chunk[j:after]
+                flags = (
+                    (1 if break_re.search(gap_before) else 0)
+                    | (2 if break_re.search(gap_after) else 0)
+                    | (8 if _END_RE.search(gap_before) else 0)
+                    | (4 if _END_RE.search(gap_after) else 0)
+                )
+                found.append((i, j, match.group(), flags))
+                before = j
+            if matches:
+                counts.append(len(matches))
+            elif break_re.search(chunk):  # no word: a break (that may end a sentence)
+                found.append((-1, 0, "", 1 if _END_RE.search(chunk) else 0))
+                counts.append(1)
+            else:
+                counts.append(0)
+        # 2. normalise all the words at once
+        raws = [f[2] for f in found]
+        norms = normalize("\n".join(raws), taa_marbuta=self.taa_marbuta).split("\n")
+        if len(norms) != len(raws):  # a word held a line break after NFKC: one at a time
+            norms = [normalize(r, taa_marbuta=self.taa_marbuta) for r in raws]
+        # 3. the piece rows
+        columns: tuple[list[int], ...] = ([], [], [], [], [], [])
+        p_start, p_end, p_flags, p_clitic, p_word, p_lone = columns
+        base = self.p_word.size
+        rows: list[int] = []
+        word_of = self._word
+        strip, lone_letters = self.w_strip, self.w_lone
+        for (i, j, raw, flags), norm in zip(found, norms, strict=True):
+            if i < 0:  # a chunk without a word: pieces 0 and 1
+                rows.append(flags)
+                continue
+            word = word_of(norm)
+            rows.append(base + len(p_word))
+            p_start.append(i)
+            p_end.append(j)
+            p_flags.append(flags)
+            p_word.append(word)
+            s, lone = strip[word], lone_letters[word]
+            if raw == norm:
+                p_clitic.append(s)
+                p_lone.append(lone)
+            else:  # diacritics or marks: count raw characters
+                p_clitic.append(_raw_letters(raw, s) if s else 0)
+                p_lone.append(_raw_letters(raw, lone) if lone else 0)
+        for column, values in zip(self._piece_columns(), columns, strict=True):
+            column.extend(values)
+        # 4. the chunk rows: pieces of a chunk are consecutive in ``rows``
+        start = self.c_rows.size
+        self.c_rows.extend(rows)
+        ptr: list[int] = []
+        position = start
+        index = self.chunk_index
+        first = self.c_count.size
+        for n, (chunk, count) in enumerate(zip(chunks, counts, strict=True)):
+            ptr.append(position)
+            position += count
+            index[chunk] = first + n
+        self.c_ptr.extend(ptr)
+        self.c_count.extend(counts)
+        self._sync_words()
 
-    def learn(self, chunk: str) -> int:
-        """Analyse one new chunk; return its id."""
-        pieces: list[int] = []
-        gap_start = 0
-        for match in _word_re().finditer(chunk):
-            i, j = match.span()
-            raw = match.group()
-            norm = normalize(raw, taa_marbuta=self.taa_marbuta)
-            before = chunk[gap_start:i]
-            after = _next_gap(chunk, j)
-            flags = (
-                (1 if _has_break(before) else 0)
-                | (2 if _has_break(after) else 0)
-                | (8 if _has_end(before) else 0)
-                | (4 if _has_end(after) else 0)
-            )
-            word = self._word(norm)
-            rest = int(self.w_rest.data[word])
-            lone = _raw_letters(raw, len(norm) - len(self.words[rest])) if rest >= 0 else 0
-            pieces.append(self._add_piece(i, j, flags, _raw_prefix(raw, norm), word, lone))
-            gap_start = j
-        if not pieces and _has_break(chunk):
-            pieces = [1 if _has_end(chunk) else 0]
-        index = self.c_count.size
-        self.chunk_index[chunk] = index
-        self.c_ptr.append(self.c_pieces.size)
-        self.c_count.append(len(pieces))
-        for piece in pieces:
-            self.c_pieces.append(piece)
-        return index
 
-
-_SENTENCE_END = frozenset(".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049")
+_SENTENCE_END = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"
+_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
-
-
-def _next_gap(chunk: str, j: int) -> str:
-    """The non-word characters of ``chunk`` from ``j`` to its next word."""
-    match = _word_re().search(chunk, j)
-    return chunk[j : match.start() if match else len(chunk)]
-
-
-def _has_break(gap: str) -> bool:
-    """True if ``gap`` holds punctuation, a digit or a symbol (not just marks)."""
-    return any(not _is_mark(c) for c in gap)
-
-
-def _has_end(gap: str) -> bool:
-    return any(c in _SENTENCE_END for c in gap)
 
 
 def _is_mark(ch: str) -> bool:
@@ -342,8 +388,9 @@ def _keyword_stopwords() -> frozenset[str]:
 
 
 @functools.cache
-def _word_re() -> re.Pattern[str]:
-    """A word: a letter, then letters and marks (:func:`_is_mark`) of the BMP."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word (a letter, then letters and marks of the BMP, see :func:`_is_mark`),
+    and a break (a character that is neither)."""
     marks = [c for c in range(0x0300, 0x10000) if _is_mark(chr(c))]
     ranges: list[tuple[int, int]] = []
     for c in marks:
@@ -355,7 +402,7 @@ def _word_re() -> re.Pattern[str]:
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
     )
-    return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*")
+    return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*"), re.compile(f"[^{cls}]")
 
 
 @functools.cache
@@ -399,7 +446,15 @@ class KeywordExtractor:
     """A keyphrase extractor with a fixed configuration.
 
     All parameters are keyword-only and validated when the object is made.
-    The defaults are the configuration measured in ``docs/keywords.md``.
+    The defaults are the configuration measured in ``docs/keywords.md`` (the
+    best on both dev sets, AKEC and Al-Logmani).
+
+    A phrase's score is ``rank ** rank_weight * frequency ** frequency_weight
+    * length_prior[words - 1] * (first / n) ** -position_weight``: ``rank`` is
+    the mean PageRank of its words (1 for an average word), ``frequency``
+    counts its occurrences (those inside a longer run of candidates count
+    ``embedded_weight``), ``first / n`` is where it first occurs (a fraction
+    of the document's words).
 
     Parameters
     ----------
@@ -407,33 +462,56 @@ class KeywordExtractor:
         A built-in stemmer's name (see :func:`arsumm.stemmer.get_stemmer`) or
         any object with ``stem(token) -> str``: it makes the keys.
     stopwords : bool, default True
-        Stop words break phrases and are never keyphrase words.
+        The bundled stop words (:func:`arsumm.stopwords.load_stopwords`)
+        break phrases and are never keyphrase words.
+    extra_stopwords : bool, default True
+        Also treat as stop words the words of
+        ``arsumm/data/keyword_stopwords_ar.txt`` (units of time and counting,
+        auxiliary verbs: «عام», «عدد», «يتم», «يمكن»), which are rarely
+        keyphrases although they carry meaning for summaries.
     taa_marbuta : bool, default False
         Treat ``ة`` and ``ه`` as one letter when comparing words.
     splitter : Splitter, optional
-        Sentence splitter (``split(text) -> list[Span]``); phrases and the
-        co-occurrence window stop at sentence ends.
+        A sentence splitter (``split(text) -> list[Span]``) whose sentence
+        ends break phrases and the co-occurrence window. By default the
+        sentence ends are the terminal punctuation (``. ! ? ؟ …``) and line
+        breaks, which every phrase breaks at anyway: the result is the same
+        as with :class:`arsumm.splitter.RuleSplitter` on the dev sets, and
+        faster.
     window : int, default 3
-        Two candidates co-occur when at most ``window - 1`` other candidates
-        lie between them... ``window=2`` links neighbours only.
+        Two candidate words are linked when at most ``window - 1`` candidates
+        separate them in one sentence (stop words are skipped).
     edge_weight : {"count", "binary"}, default "count"
-        Edge weight: the number of co-occurrences, or 1.
+        Edge weight: the number of such co-occurrences, or 1.
     damping : float, default 0.85
         PageRank damping factor, in [0, 1).
-    position_bias : float, default 1.0
-        Exponent of the position teleport (``1 / position ** bias`` summed
-        over a word's occurrences); 0 is a uniform teleport (TextRank).
+    position_bias : float, default 0.0
+        PositionRank's teleport: a word weighs the sum of
+        ``1 / position ** position_bias`` over its occurrences; 0 is
+        TextRank's uniform teleport.
     max_words : int, default 3
-        Longest phrase, in words.
+        Longest phrase, in words (at most 6).
     phrase_score : {"mean", "sum", "max"}, default "mean"
-        How a phrase's words' ranks combine.
+        How a phrase's words' ranks combine into its ``rank``.
+    rank_weight : float, default 0.25
+        Exponent of the rank; 0 ranks phrases by frequency, length and
+        position alone.
     frequency_weight : float, default 1.0
-        Exponent of the phrase's frequency in its score.
-    length_weight : float, default 0.0
-        Exponent of the phrase's length (in words) in its score.
-    redundancy : bool, default True
-        Skip a phrase whose words all belong to one phrase already chosen
-        or that contains a phrase already chosen with the same first word.
+        Exponent of the phrase's frequency.
+    embedded_weight : float, default 0.5
+        What an occurrence inside a longer run of candidates counts, in [0, 1].
+    length_prior : tuple of float, default (1.0, 8.0, 9.0)
+        Factor of a phrase of 1, 2, 3... words (the last value goes on for
+        longer phrases); ``()`` for none.
+    position_weight : float, default 0.3
+        Exponent of the first occurrence's relative position (earlier is better).
+    redundancy : bool, default False
+        Skip a phrase that lies inside a phrase already chosen («مجلس الأمن»
+        after «مجلس الأمن الدولي»).
+    idf : KeyphraseIDF, optional
+        Word weights from a corpus (see :meth:`fit`); none by default.
+    idf_weight : float, default 1.0
+        Exponent of the IDF in a word's rank (with ``idf``).
     require_arabic : bool, default True
         Raise :class:`arsumm.NoArabicError` for text without an Arabic letter.
 
@@ -442,7 +520,7 @@ class KeywordExtractor:
     >>> import arsumm
     >>> extractor = KeywordExtractor(max_words=2)
     >>> [p.text for p in extractor.extract(arsumm.demo_text(), k=2)]
-    ['الطاقة الشمسية', 'المياه العذبة']
+    ['تحلية المياه', 'الطاقة الشمسية']
     >>> KeywordExtractor(window=1)
     Traceback (most recent call last):
     ...
@@ -553,42 +631,28 @@ class KeywordExtractor:
         breaks = np.flatnonzero(np.isin(points, _LINE_BREAK_POINTS))
         lex = self._lexicon
         with lex.lock:
-            index = lex.chunk_index
-            ids = np.fromiter(
-                map(index.get, chunks, itertools.repeat(-1)), dtype=np.int64, count=n_chunks
-            )
-            missing = np.flatnonzero(ids < 0)
-            if missing.size:
-                if len(index) + missing.size > _MAX_CHUNKS:
-                    lex.reset()
-                    index = lex.chunk_index
-                    missing = np.arange(n_chunks)
-                learn = lex.learn
-                for m in missing.tolist():
-                    chunk = chunks[m]
-                    found = index.get(chunk)
-                    ids[m] = learn(chunk) if found is None else found
+            ids = _lookup(lex, chunks)
             counts = lex.c_count.view()[ids]
             ptr = lex.c_ptr.view()[ids]
             total = int(counts.sum())
             if total == n_chunks and (counts == 1).all():
                 chunk_of = np.arange(n_chunks)
-                pieces = lex.c_pieces.view()[ptr]
+                pieces = lex.c_rows.view()[ptr]
             else:
                 chunk_of = np.repeat(np.arange(n_chunks), counts)
                 offsets = np.cumsum(counts) - counts
                 within = np.arange(total) - offsets[chunk_of]
-                pieces = lex.c_pieces.view()[ptr[chunk_of] + within]
+                pieces = lex.c_rows.view()[ptr[chunk_of] + within]
             word = lex.p_word.view()[pieces]
             flags = lex.p_flags.view()[pieces]
             p_start = lex.p_start.view()[pieces]
             start = chunk_start[chunk_of] + p_start
             end = start - p_start + lex.p_end.view()[pieces]
             clitic = lex.p_clitic.view()[pieces]
-            cand = lex.w_cand.view()[word].astype(bool)
-            key = lex.w_key.view()[word]
-            rest = lex.w_rest.view()[word]
-            rest_key = lex.w_key.view()[np.maximum(rest, 0)]
+            cand = lex.cand[word].astype(bool)
+            key = lex.key[word]
+            rest = lex.rest[word]
+            rest_key = lex.key[np.maximum(rest, 0)]
             rest_clitic = lex.p_lone.view()[pieces]
             keys = lex.keys
             words = lex.words
@@ -650,12 +714,13 @@ class KeywordExtractor:
                 "no candidate words left after removing punctuation, digits and stop "
                 "words; the text needs at least one content word"
             )
+        sentence: IntArray
         if self.splitter is None:
-            sentence = np.cumsum(tok.boundary)
+            sentence = np.cumsum(tok.boundary, dtype=np.int64)
         else:
             spans = self.splitter.split(text)
             ends = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans))
-            sentence = np.searchsorted(ends, tok.start, side="right")
+            sentence = np.searchsorted(ends, tok.start, side="right").astype(np.int64)
         # joined[i]: tokens i and i + 1 are adjacent candidates of one phrase
         joined = np.zeros(n_tok, dtype=bool)
         if n_tok > 1:
@@ -668,8 +733,15 @@ class KeywordExtractor:
             )
         _resolve_lone_clitics(tok)
         # nodes: the document's candidate keys
-        node_keys, node = np.unique(tok.key[cand_pos], return_inverse=True)
-        node = node.ravel()
+        node_keys, first, node = np.unique(
+            tok.key[cand_pos], return_index=True, return_inverse=True
+        )
+        # number the nodes by first occurrence: the same for a text in any process
+        order = np.argsort(first, kind="stable")
+        rename = np.empty_like(order)
+        rename[order] = np.arange(order.size)
+        node_keys = node_keys[order]
+        node = rename[node.ravel()]
         n_nodes = node_keys.size
         scores = self._rank(node, sentence[cand_pos], cand_pos, n_nodes)
         if self.idf is not None and self.idf_weight:
@@ -702,13 +774,12 @@ class KeywordExtractor:
         graph.sum_duplicates()
         if self.edge_weight == "binary":
             graph.data[:] = 1.0
+        teleport: FloatArray | None = None
         if self.position_bias > 0:
             teleport = np.bincount(
                 node, weights=1.0 / (position + 1.0) ** self.position_bias, minlength=n_nodes
-            )
-        else:
-            teleport = None
-        return pagerank(graph, damping=self.damping, personalization=teleport, tol=1e-9)
+            ).astype(np.float64)
+        return pagerank(graph, damping=self.damping, personalization=teleport, tol=_TOLERANCE)
 
     def _phrases(
         self,
@@ -800,6 +871,8 @@ class KeywordExtractor:
             start = int(u_first[u])
             length = int(u_len[u])
             seq = tuple(node_of[start : start + length].tolist())
+            if length > 1 and len(set(seq)) < length:  # «المدينة والمدينة»
+                continue
             if self.redundancy and _redundant(seq, chosen_nodes, chosen_seqs):
                 continue
             chosen.append(u)
@@ -881,6 +954,24 @@ class KeywordExtractor:
         return self.extract(text, k)
 
 
+def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
+    """The chunk ids of ``chunks``, learning the new ones (call with the lock held)."""
+    index = lex.chunk_index
+    try:
+        found = operator.itemgetter(*chunks)(index)
+    except KeyError:
+        new = [c for c in dict.fromkeys(chunks) if c not in index]
+        if len(index) + len(new) > _MAX_CHUNKS:
+            lex.reset()
+            index = lex.chunk_index
+            new = list(dict.fromkeys(chunks))
+        lex.learn(new)
+        found = operator.itemgetter(*chunks)(index)
+    if len(chunks) == 1:
+        found = (found,)
+    return np.fromiter(found, dtype=np.int64, count=len(chunks))
+
+
 def _resolve_lone_clitics(tok: _Tokens) -> None:
     """A lone clitic (و ف ب ل) is one where the document also has the word without it."""
     lone = tok.rest >= 0
@@ -952,6 +1043,9 @@ class _Tokens:
 
 
 _MAX_CHUNKS = 1 << 20
+# PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
+# so six digits are more than enough (the default 1e-10 costs twice the steps)
+_TOLERANCE = 1e-7
 _LINE_BREAK_POINTS = np.array([ord(c) for c in _LINE_BREAKS], dtype=np.uint32)
 _DEFAULT: KeywordExtractor | None = None
 
@@ -970,9 +1064,11 @@ def keywords(text: str, k: int = 10, **options: object) -> list[Keyphrase]:
 
     Examples
     --------
-    >>> text = "افتتح وزير الخارجية مؤتمر الطاقة. وقال وزير الخارجية إن الطاقة مهمة."
-    >>> [p.text for p in keywords(text, k=2)]
-    ['وزير الخارجية', 'الطاقة']
+    >>> text = "عقد مجلس الأمن الدولي جلسة طارئة. وقال رئيس مجلس الأمن الدولي إن "
+    >>> text += "الجلسة تناولت الأزمة."
+    >>> best = keywords(text, k=3)[0]
+    >>> best.text, best.key, best.occurrences
+    ('مجلس الأمن الدولي', 'مجلس امن دولي', ((4, 21), (44, 61)))
     """
     global _DEFAULT
     if options:
