@@ -231,6 +231,8 @@ class _Lexicon:
         self.w_rest: list[int] = []
         self.w_strip: list[int] = []
         self.w_lone: list[int] = []
+        self.w_def: list[int] = []
+        self.definite = np.zeros(0, dtype=np.int64)
         self.cand = np.zeros(0, dtype=np.int64)
         self.key = np.zeros(0, dtype=np.int64)
         self.rest = np.zeros(0, dtype=np.int64)
@@ -255,6 +257,9 @@ class _Lexicon:
             self.cand = np.concatenate([self.cand, np.array(self.w_cand[old:], dtype=np.int64)])
             self.key = np.concatenate([self.key, np.array(self.w_key[old:], dtype=np.int64)])
             self.rest = np.concatenate([self.rest, np.array(self.w_rest[old:], dtype=np.int64)])
+            self.definite = np.concatenate(
+                [self.definite, np.array(self.w_def[old:], dtype=np.int64)]
+            )
 
     def _word(self, norm: str) -> int:
         found = self.word_index.get(norm)
@@ -281,6 +286,7 @@ class _Lexicon:
         self.w_rest.append(-1)
         self.w_strip.append(len(norm) - len(stripped))
         self.w_lone.append(0)
+        self.w_def.append(int(stripped.startswith("\u0627\u0644") or stripped != norm))
         lone = _LONE_CLITIC_RE.match(norm) if candidate and stripped == norm else None
         if lone is not None:
             rest = self._word(norm[lone.end() :])
@@ -543,6 +549,7 @@ class KeywordExtractor:
     position_weight: float = 0.3
     embedded_weight: float = 0.5
     redundancy: bool = False
+    definiteness: bool = True
     length_prior: tuple[float, ...] = (1.0, 8.0, 9.0)
     idf: KeyphraseIDF | None = None
     idf_weight: float = 1.0
@@ -579,7 +586,14 @@ class KeywordExtractor:
                 f"phrase_score must be one of {', '.join(map(repr, _PHRASE_SCORES))}, "
                 f"got {self.phrase_score!r}"
             )
-        for name in ("stopwords", "extra_stopwords", "taa_marbuta", "redundancy", "require_arabic"):
+        for name in (
+            "stopwords",
+            "extra_stopwords",
+            "taa_marbuta",
+            "redundancy",
+            "definiteness",
+            "require_arabic",
+        ):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
         if self.splitter is not None and (
@@ -653,6 +667,7 @@ class KeywordExtractor:
             key = lex.key[word]
             rest = lex.rest[word]
             rest_key = lex.key[np.maximum(rest, 0)]
+            definite = lex.definite[word].astype(bool)
             rest_clitic = lex.p_lone.view()[pieces]
             keys = lex.keys
             words = lex.words
@@ -674,6 +689,7 @@ class KeywordExtractor:
             rest,
             rest_key,
             rest_clitic,
+            definite,
             boundary,
             keys,
             words,
@@ -731,6 +747,9 @@ class KeywordExtractor:
                 & ((tok.flags[1:] & 1) == 0)
                 & (sentence[:-1] == sentence[1:])
             )
+            if self.definiteness:
+                # a noun phrase never goes from a definite word to an indefinite one
+                joined[:-1] &= ~(tok.definite[:-1] & ~tok.definite[1:])
         _resolve_lone_clitics(tok)
         # nodes: the document's candidate keys
         node_keys, first, node = np.unique(
@@ -1037,6 +1056,7 @@ class _Tokens:
     rest: IntArray
     rest_key: IntArray
     rest_clitic: IntArray
+    definite: BoolArray
     boundary: BoolArray
     keys: list[str]
     words: list[str]
