@@ -332,13 +332,72 @@ def tfidf_method(background: Sequence[str]) -> Extractor:
     return run
 
 
+PKE_METHODS = ("TextRank", "SingleRank", "TopicRank", "PositionRank", "MultipartiteRank")
+
+
 def pke_method(name: str = "PositionRank") -> Extractor:
-    """pke's graph methods, if pke (``pke-tool``) and spaCy can run here."""
+    """One of pke's graph methods (``pip install --no-deps pke-tool`` and spaCy).
+
+    pke cannot run on Arabic out of the box here: it reads NLTK's stop-word
+    corpus at import (not downloadable offline), selects candidates by
+    part-of-speech patterns (spaCy has no Arabic tagger) and calls
+    ``networkx.pagerank_scipy`` (gone in networkx 3). The adapter gives it
+    arsumm's stop words as NLTK's ``arabic`` list (in a temporary
+    ``NLTK_DATA``), a blank Arabic spaCy pipeline with a sentencizer and a
+    tagger of our own that calls every word NOUN except stop words (ADP) and
+    punctuation (PUNCT), and ``networkx.pagerank`` under the old name; pke's
+    Snowball stemming, candidate selection and weighting are its own.
+    """
+    import tempfile
+
+    from arsumm.normalize import normalize
+    from arsumm.stopwords import load_stopwords
+
+    stop = load_stopwords()
+    folder = Path(tempfile.mkdtemp(prefix="arsumm-pke-"))
+    (folder / "corpora" / "stopwords").mkdir(parents=True)
+    (folder / "corpora" / "stopwords" / "arabic").write_text("\n".join(sorted(stop)), "utf-8")
+    os.environ["NLTK_DATA"] = str(folder)
     try:
-        import pke  # type: ignore[import-not-found]  # noqa: F401
-    except Exception as exc:  # it raises LookupError without NLTK's stopwords data
+        import networkx
+        import nltk
+        import spacy
+        from spacy.language import Language
+
+        nltk.data.path.insert(0, str(folder))
+        import pke
+    except Exception as exc:  # ImportError, or LookupError for NLTK data
         raise MethodUnavailable(f"pke cannot be imported: {type(exc).__name__}: {exc}") from None
-    raise MethodUnavailable("pke has no Arabic part-of-speech model to select candidates")
+    if not hasattr(networkx, "pagerank_scipy"):
+        networkx.pagerank_scipy = networkx.pagerank
+
+    def tag(doc: Any) -> Any:
+        for token in doc:
+            word = normalize(token.text)
+            if not any(c.isalpha() for c in word):
+                token.pos_ = "PUNCT"
+            else:
+                token.pos_ = "ADP" if word in stop else "NOUN"
+        return doc
+
+    if "arsumm_stop_pos" not in Language.factories:
+        Language.component("arsumm_stop_pos", func=tag)
+    nlp = spacy.blank("ar")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("arsumm_stop_pos")
+    nlp.max_length = 10_000_000
+    method = getattr(pke.unsupervised, name)
+
+    def run(text: str, k: int) -> list[str]:
+        extractor = method()
+        extractor.load_document(input=text, language="ar", spacy_model=nlp)
+        extractor.candidate_selection()
+        if not extractor.candidates:
+            return []
+        extractor.candidate_weighting()
+        return [phrase for phrase, _ in extractor.get_n_best(n=k)]
+
+    return run
 
 
 def _factory(name: str, docs: Sequence[KeyDoc]) -> Extractor:
@@ -352,19 +411,29 @@ def _factory(name: str, docs: Sequence[KeyDoc]) -> Extractor:
         return rake_method()
     if name == "tfidf":
         return tfidf_method([d.text for d in docs])
-    if name.startswith("pke"):
-        return pke_method()
+    if name.startswith("pke-"):
+        wanted = {m.lower(): m for m in PKE_METHODS}.get(name[4:])
+        if wanted is None:
+            raise MethodUnavailable(f"unknown pke method {name!r}")
+        return pke_method(wanted)
     raise MethodUnavailable(f"unknown method {name!r}")
 
 
-METHODS = ("arsumm", "yake", "summa", "rake", "tfidf", "pke")
+METHODS = (
+    "arsumm",
+    "yake",
+    "summa",
+    "rake",
+    "tfidf",
+    *(f"pke-{m.lower()}" for m in PKE_METHODS),
+)
 LABELS = {
     "arsumm": "arsumm (KeywordExtractor defaults)",
     "yake": "YAKE (lan=ar, n=3)",
     "summa": "summa keywords (arabic)",
     "rake": "RAKE (rake-nltk, our stop words)",
     "tfidf": "TF-IDF top-k (leave-one-out IDF)",
-    "pke": "pke graph methods",
+    **{f"pke-{m.lower()}": f"pke {m} (our stop words, NOUN tagger)" for m in PKE_METHODS},
 }
 WARMUP_DOCS = 10
 
@@ -541,30 +610,77 @@ def _plot(results: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
-#: The alternatives of docs/keywords.md: name -> KeywordExtractor options (changes
-#: from the defaults). Each row changes one thing.
-STUDY: dict[str, dict[str, Any]] = {}
+#: The alternatives of docs/keywords.md: label -> changes from KeywordExtractor's
+#: defaults. Each row changes one thing; "fit_folds" fits the IDF on the other
+#: folds of the same set (cross-validation) before extracting.
+STUDY: dict[str, dict[str, Any]] = {
+    "defaults": {},
+    "phrase score: sum of word ranks": {"phrase_score": "sum"},
+    "phrase score: max of word ranks": {"phrase_score": "max"},
+    "rank weight 0 (no graph)": {"rank_weight": 0.0},
+    "rank weight 0.5": {"rank_weight": 0.5},
+    "rank weight 1": {"rank_weight": 1.0},
+    "PositionRank teleport (position bias 1)": {"position_bias": 1.0},
+    "PositionRank teleport (position bias 0.5)": {"position_bias": 0.5},
+    "window 2": {"window": 2},
+    "window 6": {"window": 6},
+    "window 10": {"window": 10},
+    "edge weight binary": {"edge_weight": "binary"},
+    "damping 0.5": {"damping": 0.5},
+    "no length prior": {"length_prior": ()},
+    "length prior (1, 4, 5)": {"length_prior": (1.0, 4.0, 5.0)},
+    "length prior (1, 12, 12)": {"length_prior": (1.0, 12.0, 12.0)},
+    "frequency weight 0.5": {"frequency_weight": 0.5},
+    "embedded occurrences count 1": {"embedded_weight": 1.0},
+    "no position weight": {"position_weight": 0.0},
+    "max 2 words": {"max_words": 2},
+    "max 4 words": {"max_words": 4},
+    "no definiteness rule": {"definiteness": False},
+    "redundancy filter on": {"redundancy": True},
+    "no keyword stop words": {"extra_stopwords": False},
+    "stemmer light": {"stemmer": "light"},
+    "stemmer isri": {"stemmer": "isri"},
+    "stemmer snowball": {"stemmer": "snowball"},
+    "no stemmer": {"stemmer": "none"},
+    "RuleSplitter sentences": {"splitter": "rules"},
+    "background IDF, 5-fold CV": {"fit_folds": 5},
+    "background IDF squared, 5-fold CV": {"fit_folds": 5, "idf_weight": 2.0},
+}
+
+
+def _study_extractor(options: dict[str, Any]) -> Any:
+    from arsumm.keywords import KeywordExtractor
+    from arsumm.splitter import RuleSplitter
+
+    options = {k: v for k, v in options.items() if k != "fit_folds"}
+    if options.get("splitter") == "rules":
+        options["splitter"] = RuleSplitter()
+    return KeywordExtractor(**options)
 
 
 def _study(data_dir: Path | None, sets: Sequence[str]) -> dict[str, Any]:
-    from arsumm.keywords import KeywordExtractor
-
     loaded = {name: load_set(name, data_dir) for name in sets}
     rows = []
     for label, options in STUDY.items():
-        row: dict[str, Any] = {"label": label, "options": options}
+        row: dict[str, Any] = {"label": label, "options": {k: repr(v) for k, v in options.items()}}
         for name, docs in loaded.items():
-            extractor = KeywordExtractor(**options)
-            for doc in docs[:WARMUP_DOCS]:
-                extractor.extract(doc.text, max(KS))
+            base = _study_extractor(options)
+            folds = int(options.get("fit_folds", 1))
+            preds: list[list[str]] = [[] for _ in docs]
             start = time.perf_counter()
-            preds = [[p.text for p in extractor.extract(d.text, max(KS))] for d in docs]
+            for fold in range(folds):
+                extractor = base
+                if folds > 1:
+                    extractor = base.fit(d.text for i, d in enumerate(docs) if i % folds != fold)
+                for i, doc in enumerate(docs):
+                    if i % folds == fold:
+                        preds[i] = [p.text for p in extractor.extract(doc.text, max(KS))]
             seconds = time.perf_counter() - start
             scores = evaluate(preds, docs)
             row[name] = {
                 "f": {k: round(scores["exact"][str(k)]["f"], 2) for k in map(str, KS)},
                 "partial_f10": round(scores["partial"]["10"]["f"], 2),
-                "docs_per_s": round(len(docs) / seconds, 1),
+                "seconds": round(seconds, 2),
             }
         rows.append(row)
         cells = [f"{n}: {row[n]['f']['10']:.1f}" for n in sets]
@@ -578,13 +694,14 @@ def _study_table(study: dict[str, Any], sets: Sequence[str]) -> str:
     header = ["variant"]
     for n in sets:
         header += [f"{n} F1@5", "F1@10", "F1@15"]
-    header.append("mean F1@10")
+    header += ["mean F1@10", "partial F1@10 (mean)"]
     rows = []
     for row in study["rows"]:
         cells = [row["label"]]
         for n in sets:
             cells += [fmt_number(row[n]["f"][str(k)]) for k in KS]
         cells.append(fmt_number(sum(row[n]["f"]["10"] for n in sets) / len(sets)))
+        cells.append(fmt_number(sum(row[n]["partial_f10"] for n in sets) / len(sets)))
         rows.append(cells)
     return markdown(header, rows)
 
