@@ -706,6 +706,31 @@ def _study_table(study: dict[str, Any], sets: Sequence[str]) -> str:
     return markdown(header, rows)
 
 
+DOCS_PAGE = ROOT / "docs" / "keywords.md"
+
+
+def write_section(name: str, body: str, page: Path = DOCS_PAGE) -> bool:
+    """Replace the text between ``<!-- name:start -->`` and ``<!-- name:end -->`` in ``page``.
+
+    Returns False (and changes nothing) when the page or its markers are missing.
+    """
+    if not page.exists():
+        return False
+    text = page.read_text(encoding="utf-8")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    page.write_text(f"{head}{start}\n{body.strip()}\n{end}{tail}", encoding="utf-8")
+    return True
+
+
+def _origin_line(origin: dict[str, Any]) -> str:
+    dirty = " plus uncommitted changes" if origin.get("dirty") else ""
+    return f"`{origin['command']}` at commit `{origin['commit']}`{dirty}, {origin['date']}."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks.provenance import provenance, write_json
 
@@ -726,6 +751,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(table)
         out = args.out or RESULTS_DIR / "keywords-study.json"
         write_json(out, {"provenance": origin, **study, "table": table})
+        if args.out is None:
+            write_section("study", f"{table}\n\nProduced by {_origin_line(origin)}")
         return 0
     results: dict[str, Any] = {"methods": list(args.methods), "sets": {}}
     for set_name in args.sets:
@@ -763,6 +790,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     write_json(args.out or RESULTS_DIR / "keywords.json", payload)
     _plot(results, args.plot)
+    if args.out is None:
+        body = "\n\n".join(
+            [
+                "F1@k, exact match (percent):",
+                f1,
+                "Precision, recall and F1 at 10, exact match, and F1@10 with partial match:",
+                pr,
+                "F1@k, partial match:",
+                partial,
+                "arsumm against YAKE and the best peer (F1@10 ratios; documents/s ratio):",
+                "```text\n" + json.dumps(ratios, indent=1) + "\n```",
+                f"Produced by {_origin_line(origin)}",
+            ]
+        )
+        write_section("results", body)
     return 0
 
 

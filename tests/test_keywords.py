@@ -356,3 +356,50 @@ def test_dev_set_floor(name: str) -> None:
     predictions = [[p.text for p in extractor.extract(d.text, 10)] for d in docs]
     f1 = evaluate(predictions, docs, ks=[10])["exact"]["10"]["f"]
     assert f1 >= FLOORS[name]
+
+
+# -- the benchmark's matching rule ---------------------------------------------------------
+
+MATCHES = [
+    pytest.param(["وزارة الخارجية"], ["وزارةُ الخارجيّة"], 1.0, 1.0, id="diacritics"),
+    pytest.param(["بالمدينة"], ["المدينة"], 1.0, 1.0, id="clitic-stemmed"),
+    pytest.param(["الخارجية"], ["وزارة الخارجية"], 0.0, 1.0, id="part-of-gold"),
+    pytest.param(["مجلس الأمن الدولي"], ["مجلس الأمن"], 0.0, 1.0, id="gold-inside"),
+    pytest.param(["الأمن مجلس"], ["مجلس الأمن"], 0.0, 0.0, id="order-matters"),
+    pytest.param(["مدينة", "المدينة"], ["المدينة", "القرية"], 1.0, 1.0, id="duplicates-once"),
+    pytest.param(["أمن"], ["مجلس الأمن الدولي"], 0.0, 1.0, id="single-word-partial"),
+]
+
+
+@pytest.mark.parametrize(("predicted", "gold", "exact", "partial"), MATCHES)
+def test_matching_rule(predicted: list[str], gold: list[str], exact: float, partial: float) -> None:
+    from benchmarks.keywords import score_document
+
+    scored = score_document(predicted, gold, ks=[1])
+    assert scored["exact"][1][0] == exact  # precision at 1
+    assert scored["partial"][1][0] == partial
+
+
+def test_precision_divides_by_k() -> None:
+    """Duplicates count once and fewer than k predictions are not rewarded."""
+    from benchmarks.keywords import KeyDoc, evaluate
+
+    docs = [KeyDoc("a", "نص", ("المدينة", "القرية"))]
+    result = evaluate([["المدينة", "مدينة"]], docs, ks=[5])["exact"]["5"]
+    assert result["p"] == pytest.approx(20.0)
+    assert result["r"] == pytest.approx(50.0)
+    assert result["f"] == pytest.approx(2 * 20 * 50 / 70)
+
+
+def test_write_section(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from benchmarks.keywords import write_section
+
+    page = Path(str(tmp_path)) / "page.md"
+    page.write_text("head\n<!-- x:start -->\nold\n<!-- x:end -->\ntail\n", encoding="utf-8")
+    assert write_section("x", "new table", page)
+    assert page.read_text(encoding="utf-8") == (
+        "head\n<!-- x:start -->\nnew table\n<!-- x:end -->\ntail\n"
+    )
+    assert not write_section("y", "no markers", page)
