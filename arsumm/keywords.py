@@ -616,6 +616,15 @@ class KeywordExtractor:
             stop = stop | _keyword_stopwords()
         object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the configuration, not the lexicon (a worker process builds its own)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.init}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.__post_init__()
+
     # -- pipeline -----------------------------------------------------------
     def _check(self, text: object) -> str:
         text = _check_text(text)

@@ -403,3 +403,13 @@ def test_write_section(tmp_path: object) -> None:
         "head\n<!-- x:start -->\nnew table\n<!-- x:end -->\ntail\n"
     )
     assert not write_section("y", "no markers", page)
+
+
+def test_extractor_pickles() -> None:
+    import pickle
+
+    extractor = KeywordExtractor(max_words=2, stemmer="light")
+    expected = extractor.extract(DEMO, k=5)
+    copy = pickle.loads(pickle.dumps(extractor))
+    assert copy == extractor
+    assert copy.extract(DEMO, k=5) == expected
