@@ -87,7 +87,6 @@ __all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 # The clitics removed before a key is made and before a surface form is shown.
 # Conjunction, then preposition, then the article: the article itself stays.
 _ARTICLE_CLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0643\u0644]?(?=\u0627\u0644..)")
@@ -97,6 +96,7 @@ _LAM_LAM_RE = re.compile("^[\u0648\u0641]?\u0644\u0644(?=..)")
 # only where the document also has the word without it (وزارة is a word).
 _LONE_CLITIC_RE = re.compile("^(?:[\u0648\u0641][\u0628\u0644]?|[\u0628\u0644])(?=...)")
 
+_PROCLITICS = frozenset("\u0648\u0641\u0628\u0643\u0644")  # و ف ب ك ل
 _PHRASE_SCORES = ("mean", "sum", "max")
 _EDGE_WEIGHTS = ("count", "binary")
 
@@ -268,12 +268,12 @@ class _Lexicon:
         index = len(self.words)
         self.word_index[norm] = index
         self.words.append(norm)
-        stripped = _strip_static(norm)
+        stripped = _strip_static(norm) if norm[:1] in _PROCLITICS else norm
         candidate = (
             len(stripped) >= 2
             and norm not in self.stop
             and stripped not in self.stop
-            and _LETTERS_RE.fullmatch(norm) is not None
+            and norm.isalpha()
         )
         key = -1
         if candidate:
@@ -287,7 +287,11 @@ class _Lexicon:
         self.w_strip.append(len(norm) - len(stripped))
         self.w_lone.append(0)
         self.w_def.append(int(stripped.startswith("\u0627\u0644") or stripped != norm))
-        lone = _LONE_CLITIC_RE.match(norm) if candidate and stripped == norm else None
+        lone = (
+            _LONE_CLITIC_RE.match(norm)
+            if candidate and stripped == norm and norm[0] in _PROCLITICS
+            else None
+        )
         if lone is not None:
             rest = self._word(norm[lone.end() :])
             if self.w_cand[rest]:
@@ -794,14 +798,15 @@ class KeywordExtractor:
             col = np.concatenate(cols)
         else:
             row = col = np.zeros(0, dtype=np.int64)
-        weight = np.ones(2 * row.size)
-        graph = sp.csr_matrix(
-            (weight, (np.concatenate([row, col]), np.concatenate([col, row]))),
-            shape=(n_nodes, n_nodes),
+        # both directions, counted: sorted unique (row, column) codes give the CSR arrays
+        n = np.int64(n_nodes)
+        codes, counts = np.unique(
+            np.concatenate([row * n + col, col * n + row]), return_counts=True
         )
-        graph.sum_duplicates()
-        if self.edge_weight == "binary":
-            graph.data[:] = 1.0
+        weight = np.ones(codes.size) if self.edge_weight == "binary" else counts.astype(np.float64)
+        indptr = np.zeros(n_nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(codes // n, minlength=n_nodes), out=indptr[1:])
+        graph = sp.csr_matrix((weight, codes % n, indptr), shape=(n_nodes, n_nodes))
         teleport: FloatArray | None = None
         if self.position_bias > 0:
             teleport = np.bincount(
@@ -908,46 +913,15 @@ class KeywordExtractor:
             chosen_seqs.append(seq)
             if len(chosen) >= k:
                 break
-        doc_words = np.zeros(len(tok.words), dtype=bool)
-        doc_words[tok.word] = True
         result = []
         for u in chosen:
             length = int(u_len[u])
             starts, ident = occ[length - 1]
             occ_starts = starts[ident == u_id[u]]  # already in document order
             result.append(
-                self._record(
-                    text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of, doc_words
-                )
+                _record(text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of)
             )
         return result
-
-    def _record(
-        self,
-        text: str,
-        tok: _Tokens,
-        occ_starts: IntArray,
-        length: int,
-        score: float,
-        node_keys: IntArray,
-        node_of: IntArray,
-        doc_words: BoolArray,
-    ) -> Keyphrase:
-        first = int(occ_starts[0])
-        key = " ".join(tok.keys[int(node_keys[node_of[first + j]])] for j in range(length))
-        occurrences: list[tuple[int, int]] = []
-        last_token = -1
-        for s in occ_starts:
-            i = int(s)
-            if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
-                continue
-            last_token = i + length - 1
-            start = int(tok.start[i]) + int(tok.clitic[i])
-            occurrences.append((start, int(tok.end[last_token])))
-        forms = Counter(text[a:b] for a, b in occurrences)
-        best = max(forms.values())
-        surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
-        return Keyphrase(surface, score, key, tuple(occurrences))
 
     def document_keys(self, text: str) -> set[str]:
         """The keys of the candidate words of ``text`` (what :meth:`fit` counts).
@@ -998,6 +972,34 @@ def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
     if len(chunks) == 1:
         found = (found,)
     return np.fromiter(found, dtype=np.int64, count=len(chunks))
+
+
+def _record(
+    text: str,
+    tok: _Tokens,
+    occ_starts: IntArray,
+    length: int,
+    score: float,
+    node_keys: IntArray,
+    node_of: IntArray,
+) -> Keyphrase:
+    """The :class:`Keyphrase` of a phrase of ``length`` words starting at ``occ_starts``."""
+    first = int(occ_starts[0])
+    ids = node_keys[node_of[first : first + length]].tolist()
+    key = " ".join(tok.keys[i] for i in ids)
+    begins = (tok.start[occ_starts] + tok.clitic[occ_starts]).tolist()
+    ends = tok.end[occ_starts + (length - 1)].tolist()
+    occurrences: list[tuple[int, int]] = []
+    last_token = -1
+    for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
+        if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
+            continue
+        last_token = i + length - 1
+        occurrences.append((begin, end))
+    forms = Counter(text[a:b] for a, b in occurrences)
+    best = max(forms.values())
+    surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
+    return Keyphrase(surface, score, key, tuple(occurrences))
 
 
 def _resolve_lone_clitics(tok: _Tokens) -> None:
@@ -1074,7 +1076,7 @@ class _Tokens:
 _MAX_CHUNKS = 1 << 20
 # PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
 # so six digits are more than enough (the default 1e-10 costs twice the steps)
-_TOLERANCE = 1e-7
+_TOLERANCE = 1e-5
 _LINE_BREAK_POINTS = np.array([ord(c) for c in _LINE_BREAKS], dtype=np.uint32)
 _DEFAULT: KeywordExtractor | None = None
 

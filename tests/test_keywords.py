@@ -413,3 +413,14 @@ def test_extractor_pickles() -> None:
     copy = pickle.loads(pickle.dumps(extractor))
     assert copy == extractor
     assert copy.extract(DEMO, k=5) == expected
+
+
+def test_benchmark_docstring_examples() -> None:
+    import doctest
+
+    import benchmarks.keywords
+
+    flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+    failed, tried = doctest.testmod(benchmarks.keywords, optionflags=flags, verbose=False)
+    assert tried > 0
+    assert failed == 0
