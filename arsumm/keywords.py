@@ -931,12 +931,14 @@ class KeywordExtractor:
         >>> sorted(KeywordExtractor(stemmer="none").document_keys("في المدينة والمدينة القديمة"))
         ['القديمة', 'المدينة']
         """
-        tok = self._tokens(_check_text(text))
+        tok = self._tokens(self._check(text))
         _resolve_lone_clitics(tok)
         return {tok.keys[i] for i in np.unique(tok.key[tok.cand]).tolist()}
 
     def fit(self, corpus: Iterable[str]) -> KeywordExtractor:
         """Return a copy whose word weights include an IDF learned from ``corpus``.
+
+        Every document must be a text :meth:`extract` accepts (the same errors).
 
         Examples
         --------

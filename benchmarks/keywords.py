@@ -609,7 +609,7 @@ def _plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     sets = list(results["sets"])
-    fig, axes = plt.subplots(1, len(sets), figsize=(5 * len(sets), 3.6), squeeze=False)
+    fig, axes = plt.subplots(1, len(sets), figsize=(5 * len(sets), 4.8), squeeze=False)
     for ax, set_name in zip(axes[0], sets, strict=True):
         for name in results["methods"]:
             r = results["sets"][set_name].get(name, {})
@@ -623,8 +623,9 @@ def _plot(results: dict[str, Any], path: Path) -> None:
         ax.set_ylabel("F1@k (exact match, %)")
         ax.set_xticks(KS)
         ax.grid(alpha=0.3)
-    axes[0][-1].legend(fontsize=7, loc="best")
-    fig.tight_layout()
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=7, loc="lower center", ncol=3, frameon=False)
+    fig.tight_layout(rect=(0, 0.2, 1, 1))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -760,10 +761,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
     parser.add_argument("--timeout", type=float, default=300, help="seconds per method and set")
     parser.add_argument("--study", action="store_true", help="arsumm's alternatives instead")
+    parser.add_argument(
+        "--replot", type=Path, metavar="JSON", help="only redraw the plot from a results file"
+    )
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "keywords-f1.png")
     args = parser.parse_args(argv)
     shown = sys.argv[1:] if argv is None else list(argv)
+    if args.replot:
+        from benchmarks.provenance import read_json
+
+        _plot(read_json(args.replot), args.plot)
+        return 0
     origin = provenance("benchmarks.keywords", shown)
     if args.study:
         study = _study(args.data, args.sets)

@@ -424,3 +424,10 @@ def test_benchmark_docstring_examples() -> None:
     failed, tried = doctest.testmod(benchmarks.keywords, optionflags=flags, verbose=False)
     assert tried > 0
     assert failed == 0
+
+
+def test_fit_rejects_what_extract_rejects() -> None:
+    with pytest.raises(EmptyTextError):
+        KeywordExtractor().fit([DEMO, "  "])
+    with pytest.raises(TypeError, match="text must be a str"):
+        KeywordExtractor().fit([DEMO, None])  # type: ignore[list-item]
