@@ -1,8 +1,9 @@
 """arsumm: extractive summarisation of Arabic text.
 
 Split the text into sentences, compare them with TF-IDF vectors of stemmed
-words, rank them with TextRank and return the best ones, each with its score
-and its exact offsets in the caller's string.
+words, rank them with TextRank (or, for a news report, take its opening
+sentences, which nothing beats there) and return the best ones, each with its
+score and its exact offsets in the caller's string.
 
 Examples
 --------
@@ -10,8 +11,8 @@ Examples
 >>> text = arsumm.demo_text()
 >>> for s in arsumm.summarize(text, k=2):
 ...     print(s.index, s.start, s.end, round(s.score, 3))
-0 0 70 0.281
-1 72 233 0.201
+0 0 70 0.291
+1 72 233 0.145
 """
 
 from __future__ import annotations
@@ -20,12 +21,23 @@ from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
 from arsumm.batch import BatchResult, summarize_many
-from arsumm.errors import ArsummError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.document import Document
+from arsumm.errors import (
+    ArsummError,
+    ConfigError,
+    EmptyTextError,
+    NoArabicError,
+    NoContentError,
+    SplitterError,
+)
 from arsumm.html import to_html
-from arsumm.select import BudgetError
+from arsumm.idf import BackgroundIDF
+from arsumm.prior import LinearPrior
+from arsumm.rank import Ranker, TextRank
+from arsumm.select import Budget, BudgetError
 from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
 from arsumm.stemmer import Stemmer
-from arsumm.summarizer import Sentence, Summarizer, summarize
+from arsumm.summarizer import Analysis, Sentence, Summarizer, summarize
 
 try:
     __version__ = version("arsumm")
@@ -33,18 +45,27 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0+unknown"
 
 __all__ = [
+    "Analysis",
     "ArsummError",
+    "BackgroundIDF",
     "BatchResult",
+    "Budget",
     "BudgetError",
+    "ConfigError",
+    "Document",
     "EmptyTextError",
+    "LinearPrior",
     "NoArabicError",
     "NoContentError",
+    "Ranker",
     "RuleSplitter",
     "Sentence",
     "Span",
     "Splitter",
+    "SplitterError",
     "Stemmer",
     "Summarizer",
+    "TextRank",
     "__version__",
     "demo_text",
     "split_sentences",

@@ -29,21 +29,15 @@ doc-3 True [0]
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import pickle
-from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from arsumm.errors import NoContentError
-from arsumm.features import term_vectors_many
+from arsumm.document import Document
+from arsumm.parallel import map_chunks, resolve_n_jobs
 from arsumm.select import Budget
-from arsumm.splitter import Span
-from arsumm.summarizer import Sentence, Summarizer, _Prepared
+from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
 
@@ -113,12 +107,12 @@ class BatchResult:
 def summarize_many(
     texts: Iterable[Any],
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
     n_jobs: int | None = 1,
     progress: bool = False,
-    **options: Any,
 ) -> Iterator[BatchResult]:
     """Summarise every text of ``texts``; yield the results lazily, in order.
 
@@ -126,45 +120,57 @@ def summarize_many(
     ----------
     texts : iterable
         Texts, or ``(id, text)`` pairs (tuples or lists of two), or a mix.
-        Read lazily, a batch at a time.
+        Read lazily, a batch at a time. A single string is refused (it would
+        be read as a sequence of one-character texts).
+    summarizer : Summarizer, optional
+        The configuration; the default is ``Summarizer()``.
     k, ratio, max_words
         The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
     n_jobs : int or None, default 1
         Worker processes; 1 or None works in this process, -1 uses every CPU.
-        With several processes the configuration (``options``) must pickle.
+        With several processes the summarizer must pickle, and a script must
+        make the call under ``if __name__ == "__main__":`` (the workers run
+        the main script again; a script piped to ``python -`` cannot be run
+        again): otherwise the call raises :class:`arsumm.parallel.WorkerStartError`
+        at once, saying so. A document that kills its worker process fails
+        alone (see :mod:`arsumm.parallel`).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
-    **options
-        Keyword arguments of :class:`arsumm.Summarizer`, e.g. ``stemmer="light"``.
 
     Returns
     -------
     iterator of BatchResult
         Exactly one result per input, in input order. ``result.sentences``
-        equals ``arsumm.summarize(text, ...)`` for the same budget and options.
+        equals ``summarizer.summarize(text, ...)`` for the same budget.
 
     Raises
     ------
-    BudgetError, TypeError, ValueError
-        At the call, for an invalid budget, option or ``n_jobs``; never while
-        iterating.
+    BudgetError, ConfigError, TypeError
+        At the call, for an invalid budget, summarizer, ``texts`` or ``n_jobs``;
+        never while iterating.
+    WorkerStartError
+        At the call, when ``n_jobs`` > 1 cannot start worker processes here.
 
     Examples
     --------
     >>> import arsumm
     >>> results = arsumm.summarize_many([arsumm.demo_text()] * 2, ratio=0.1)
     >>> [[s.index for s in r.sentences] for r in results]
-    [[0, 4], [0, 4]]
+    [[0, 2], [0, 2]]
+    >>> light = arsumm.Summarizer(stemmer="light")
+    >>> [r.ok for r in arsumm.summarize_many([arsumm.demo_text()], summarizer=light)]
+    [True]
     """
+    texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
-    summarizer = Summarizer(**options)
-    workers = _workers(n_jobs)
+    summarizer = _check_summarizer(summarizer)
+    workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
             payload = pickle.dumps((summarizer, budget))
         except Exception as exc:
             raise TypeError(
-                f"n_jobs={n_jobs} sends the configuration to worker processes, but it does "
+                f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
@@ -179,10 +185,10 @@ def summarize_many(
 def summarize_partition(
     items: Iterable[Any],
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
-    **options: Any,
 ) -> list[BatchResult]:
     """Summarise one partition of a distributed collection, in this process.
 
@@ -196,7 +202,32 @@ def summarize_partition(
     >>> [r.ok for r in summarize_partition([("a", arsumm.demo_text()), ("b", "")])]
     [True, False]
     """
-    return list(summarize_many(items, k=k, ratio=ratio, max_words=max_words, **options))
+    return list(summarize_many(items, summarizer=summarizer, k=k, ratio=ratio, max_words=max_words))
+
+
+def _check_texts(texts: Any, where: str) -> Iterable[Any]:
+    """``texts`` if it is an iterable of documents; a TypeError that says what to pass."""
+    if isinstance(texts, str | bytes | bytearray):
+        raise TypeError(
+            f"{where} takes an iterable of texts or (id, text) pairs, got a single "
+            f"{type(texts).__name__}; wrap one text in a list: [text]"
+        )
+    if not isinstance(texts, Iterable):
+        raise TypeError(
+            f"{where} takes an iterable of texts or (id, text) pairs, got {type(texts).__name__}"
+        )
+    return texts
+
+
+def _check_summarizer(summarizer: object) -> Summarizer:
+    if summarizer is None:
+        return Summarizer()
+    if not isinstance(summarizer, Summarizer):
+        raise TypeError(
+            f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}; "
+            "configure one with Summarizer(stemmer=..., ...)"
+        )
+    return summarizer
 
 
 # -- in this process ---------------------------------------------------------
@@ -228,32 +259,25 @@ def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
 def _summarize_chunk(
     summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
 ) -> list[BatchResult]:
-    """Summarise a batch: split and analyse each text, vectorise them together, rank each."""
+    """Summarise a batch: prepare each text, vectorise them together, score and choose each."""
     results: list[BatchResult | None] = [None] * len(chunk)
-    pending: list[tuple[int, str, list[Span], _Prepared]] = []
+    prepared: list[tuple[int, Document]] = []
     for slot, (doc_id, text) in enumerate(chunk):
         try:
-            text, spans = summarizer._spans(text)
-            pending.append((slot, text, spans, summarizer._terms(spans)))
+            prepared.append((slot, summarizer.prepare(text)))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)
-    if summarizer.idf is None and pending:
-        # the batched TF-IDF: each document's matrix equals term_vectors(its terms)
-        try:
-            blocks = term_vectors_many([prepared.term_lists for *_, prepared in pending])
-        except Exception:  # pragma: no cover - a bug; let each document fail on its own
-            blocks = [None] * len(pending)
-        ready = []
-        for (slot, text, spans, prepared), block in zip(pending, blocks, strict=True):
-            if isinstance(block, NoContentError):
-                results[slot] = BatchResult.failure(chunk[slot][0], block)
-            else:
-                ready.append((slot, text, spans, prepared._replace(vectors=block)))
-        pending = ready
-    for slot, text, spans, prepared in pending:
+    try:
+        vectorized = summarizer.vectorize_many([document for _, document in prepared])
+    except Exception:  # pragma: no cover - a bug; let each document fail on its own
+        vectorized = [document for _, document in prepared]
+    for (slot, _), document in zip(prepared, vectorized, strict=True):
         doc_id = chunk[slot][0]
+        if isinstance(document, Exception):
+            results[slot] = BatchResult.failure(doc_id, document)
+            continue
         try:
-            summary = summarizer._summary(text, spans, budget, prepared)
+            summary = summarizer.summarize_document(document, budget)
             results[slot] = BatchResult(doc_id, tuple(summary))
         except Exception as exc:
             results[slot] = BatchResult.failure(doc_id, exc)
@@ -275,94 +299,17 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
         bar.close()
 
 
-# -- in worker processes -----------------------------------------------------
-
-_WORKER: tuple[Summarizer, Budget] | None = None
-
-
-def _workers(n_jobs: int | None) -> int:
-    if n_jobs is None:
-        return 1
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ValueError(f"n_jobs must be a positive integer, -1 or None, got {n_jobs!r}")
-    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
-
-
-def _init_worker(payload: bytes) -> None:
-    global _WORKER
-    _WORKER = pickle.loads(payload)
-
-
-def _work(chunk: list[tuple[Any, Any]]) -> list[BatchResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return _summarize_chunk(_WORKER[0], _WORKER[1], chunk)
-
-
-def _context() -> Any:
-    # fork is unsafe in a process with threads (tqdm's monitor, a dask client);
-    # the fork server imports arsumm once, and every worker starts as its copy
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["arsumm.batch"])
-        return context
-    return multiprocessing.get_context("spawn")
+# -- in worker processes (arsumm.parallel) -----------------------------------
 
 
 def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
-    """Chunks to a process pool, at most two per worker in flight, results in order.
-
-    If a worker dies (killed, out of memory), the chunk it held fails, the
-    pool is replaced and the waiting chunks are sent again; after
-    ``_RESTARTS`` replacements every remaining document fails instead.
-    """
-    executor: ProcessPoolExecutor | None = _pool(payload, workers)
-    restarts = 0
-    in_flight: deque[tuple[list[tuple[Any, Any]], Future[list[BatchResult]] | BaseException]]
-    in_flight = deque()
-
-    def submit(chunk: list[tuple[Any, Any]]) -> Future[list[BatchResult]] | BaseException:
-        if executor is None:
-            return _broken
-        try:
-            return executor.submit(_work, chunk)
-        except Exception as exc:  # the pool broke before this chunk was sent
-            return exc
-
-    _broken = BrokenProcessPool("the worker processes kept dying; document not processed")
-    chunks = _chunks(texts)
-    try:
-        exhausted = False
-        while True:
-            while not exhausted and len(in_flight) < 2 * workers:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
-                else:
-                    in_flight.append((chunk, submit(chunk)))
-            if not in_flight:
-                return
-            chunk, future = in_flight.popleft()
-            try:
-                if isinstance(future, BaseException):
-                    raise future
-                results = future.result()
-            except Exception as exc:
-                results = [BatchResult.failure(doc_id, exc) for doc_id, _ in chunk]
-                if isinstance(exc, BrokenProcessPool) and executor is not None:
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    restarts += 1
-                    executor = _pool(payload, workers) if restarts <= _RESTARTS else None
-                    in_flight = deque((c, submit(c)) for c, _ in in_flight)
-            yield from results
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-
-
-_RESTARTS = 3
-
-
-def _pool(payload: bytes, workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(payload,)
+    """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters."""
+    pairs = (pair for chunk in _chunks(texts) for pair in chunk)
+    return map_chunks(
+        _summarize_chunk,
+        payload,
+        pairs,
+        workers,
+        failure=lambda pair, exc: BatchResult.failure(pair[0], exc),
+        weight=lambda pair: len(pair[1]) if isinstance(pair[1], str) else 0,
     )

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import re
 
+from arsumm.chars import ends_sentence
 from arsumm.normalize import normalize
 
-__all__ = ["MAX_WORDS", "is_boilerplate"]
+__all__ = ["BYLINE_MAX_WORDS", "MAX_WORDS", "is_boilerplate", "is_byline"]
 
 #: Sentences longer than this are never treated as boilerplate.
 MAX_WORDS = 12
@@ -70,6 +71,9 @@ _PATTERNS = [
     r"^(?:اخر تحديث|آخر تحديث|تاريخ النشر|نشر في|last updated|published)\b",
     r"^(?:التعليقات|تعليقات|اضف تعليق|أضف تعليق|اترك تعليقا|leave a (?:comment|reply))\b",
 ]
+# A news site's "get our notifications in the app" line, of any length.
+_LONG_PATTERN = r"(?:يمكنكم|يمكنك)\s+(?:استلام|تسلم|تلقي)\s+(?:اشعارات|الاشعارات)"
+_PATTERNS.append("^" + _LONG_PATTERN)
 # The anchored patterns are tried once, at the start (``match``); only the
 # others are searched for at every position.
 _START_RE = re.compile(
@@ -78,6 +82,9 @@ _START_RE = re.compile(
 _ANYWHERE_RE = re.compile(
     "|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.IGNORECASE
 )
+# Furniture that can be longer than MAX_WORDS, anchored at the start: a news
+# site's "get our notifications in the app" line.
+_LONG_START_RE = re.compile(_LONG_PATTERN, re.IGNORECASE)
 # navigation crumbs: three or more short items joined by > » / | or a single angle quote,
 # with spaces around the separator (so markup such as <b>...</b> is not a crumb)
 _CRUMB_SEPARATOR_RE = re.compile("\\s+[>»/|\u203a]\\s+")
@@ -107,13 +114,55 @@ def is_boilerplate(sentence: str) -> bool:
     True
     >>> is_boilerplate("افتتحت البلدية محطة لتحلية المياه.")
     False
+    >>> is_boilerplate("يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل تطبيقنا على هاتفكم.")
+    True
     """
     words = sentence.split(maxsplit=MAX_WORDS)  # more than MAX_WORDS words: MAX_WORDS + 1 items
-    if not words or len(words) > MAX_WORDS:
+    if not words:
         return False
+    if len(words) > MAX_WORDS:
+        head = " ".join(normalize(" ".join(words[:4])).split())
+        return _LONG_START_RE.match(head) is not None
     text = " ".join(normalize(sentence).split()).strip(" .:-–—|*•·")
     if not text:
         return False
     if _START_RE.match(text) is not None or _ANYWHERE_RE.search(text) is not None:
         return True
     return _is_crumb(text)
+
+
+#: A byline or dateline has at most this many words.
+BYLINE_MAX_WORDS = 8
+# One to four words, then a dash: «عين اليوم – متابعات», «طلال عبدالله ـ جدة»
+# (scraped pages sometimes put "Next Previous" before it). A tatweel is a dash
+# only after a space: inside a word it stretches a letter («الـسـعـودية»).
+_BYLINE_RE = re.compile(
+    r"\s*(?:next\s+previous\s+)?[^\s.!?\u061f:\u0640]+(?:\s+[^\s.!?\u061f:\u0640]+){0,3}"
+    r"(?:\s*[-\u2013\u2014]|\s+\u0640)",
+    re.IGNORECASE,
+)
+
+
+def is_byline(sentence: str) -> bool:
+    """Return True if ``sentence`` looks like a byline or dateline line.
+
+    A short line (at most :data:`BYLINE_MAX_WORDS` words) that names the
+    writer, the agency or the place before a dash, without a sentence-ending
+    mark and not a numbered list item. The summarizer applies it to the first
+    two sentences of a text only, where such lines stand.
+
+    Examples
+    --------
+    >>> is_byline("عين اليوم – متابعات"), is_byline("طلال عبدالله ـ جدة")
+    (True, True)
+    >>> is_byline("الرياض - أعلنت الوزارة أمس عن خطة جديدة لتطوير التعليم في المملكة.")
+    False
+    >>> is_byline("1 - افتتاح المحطة")
+    False
+    """
+    text = sentence.strip()
+    if not text or text[0].isdigit() or ends_sentence(text):
+        return False
+    if len(text.split(maxsplit=BYLINE_MAX_WORDS)) > BYLINE_MAX_WORDS:
+        return False
+    return _BYLINE_RE.match(text) is not None

@@ -1,47 +1,136 @@
-"""Command-line interface: ``arsumm [FILE|-] [options]``.
+"""Command-line interface: ``arsumm [FILE|-] [options]`` and ``arsumm batch IN.jsonl``.
 
 Reads UTF-8 (a byte-order mark is fine, CRLF is fine; UTF-16 with a BOM is
-recognised), writes UTF-8 whatever the locale. Errors are one line on
-stderr: exit status 1 for bad input, 2 for bad usage, 130 when interrupted.
-Offsets in JSON output count characters of the decoded text (after the BOM).
+recognised), writes UTF-8 whatever the locale; files are read and written
+by :mod:`arsumm.io`. Every error is one line on stderr, starting with
+``arsumm: error:`` and, for a problem with an input, the input's name:
+exit status 1 for bad input, 2 for bad usage, 130 when interrupted (Ctrl-C),
+143 and 129 when terminated (SIGTERM, SIGHUP), 141 when the reader of the
+output went away. A bug in arsumm is not an input error: it shows its
+traceback. Offsets in JSON output count characters of the decoded text
+(after the BOM).
 """
 
 from __future__ import annotations
 
 import argparse
-import codecs
 import io
-import json
 import os
+import signal
 import sys
-import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, BinaryIO
+from collections.abc import Callable, Iterator, Sequence
+from types import FrameType
+from typing import Any, BinaryIO, NoReturn, TypeVar
 
 from arsumm import __version__, demo_text
-from arsumm.batch import summarize_many
-from arsumm.errors import ArsummError
-from arsumm.html import to_html
+from arsumm.batch import BatchResult, summarize_many
+from arsumm.errors import ArsummError, ConfigError
+from arsumm.idf import BackgroundIDF
+from arsumm.io import (
+    DEFAULT_MAX_BYTES,
+    FORMATS,
+    FileError,
+    Output,
+    Record,
+    count_lines,
+    display_name,
+    file_id,
+    json_line,
+    open_input,
+    read_records,
+    read_text,
+    render,
+)
+from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
-from arsumm.summarizer import Sentence, Summarizer
+from arsumm.summarizer import Summarizer
 
 __all__ = ["main", "run"]
 
 PROG = "arsumm"
+USAGE = (
+    f"{PROG} [FILE|-] [options]\n"
+    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)"
+)
+
+#: The library's hints name Python settings; on the command line they are flags.
+_FLAG_HINTS = (
+    ("use Summarizer(require_arabic=False)", "pass --allow-non-arabic"),
+    ("pass boilerplate=False", "pass --keep-boilerplate"),
+)
+
+T = TypeVar("T")
 
 
-class InputError(Exception):
-    """Bad input file or bytes: reported on one line, exit status 1."""
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors on one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised in the main thread so that cleanup runs (like Ctrl-C)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _shared_options() -> argparse.ArgumentParser:
+    """The options of both commands, declared once."""
+    shared = argparse.ArgumentParser(add_help=False)
+    budget = shared.add_mutually_exclusive_group()
+    budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
+    budget.add_argument("--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]")
+    budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
+    shared.add_argument(
+        "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
+    )
+    shared.add_argument(
+        "--idf", metavar="FILE", help="term weights fitted on a corpus (BackgroundIDF.save)"
+    )
+    shared.add_argument(
+        "--prior", metavar="FILE", help="a sentence prior (LinearPrior.save) instead of the bundled"
+    )
+    shared.add_argument(
+        "--allow-non-arabic",
+        action="store_true",
+        help="summarise text without Arabic letters too (default: refuse it)",
+    )
+    shared.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="rank web-page furniture (share buttons, copyright lines) like any sentence",
+    )
+    shared.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"largest input (a file, or one batch line) in bytes (default {DEFAULT_MAX_BYTES})",
+    )
+    shared.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=(
+            "write here instead of standard output ('-' is standard output); a file is "
+            "replaced only at the end, so an interrupted run leaves it as it was"
+        ),
+    )
+    return shared
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
+        usage=USAGE,
         description=(
-            "Summarise an Arabic text: print its most central sentences in document order."
+            "Summarise an Arabic text: print its most central sentences in document order. "
+            "'arsumm batch' summarises every record of a JSON Lines file."
         ),
         epilog=(
             "examples:\n"
@@ -51,6 +140,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_shared_options()],
     )
     parser.add_argument(
         "file",
@@ -58,23 +148,16 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="text file to summarise; '-' or nothing reads standard input",
     )
-    budget = parser.add_mutually_exclusive_group()
-    budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
-    budget.add_argument("--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]")
-    budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
     parser.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "html"),
+        choices=FORMATS,
         default="text",
         help=(
             "text: one sentence per line; json: one object; jsonl: one object per sentence; "
-            "html: a page showing the summary inside the article"
+            "analyze: every sentence, with its score and whether it was selected or left out "
+            "as boilerplate; html: a page showing the summary inside the article"
         ),
     )
-    parser.add_argument(
-        "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
-    )
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     parser.add_argument(
         "--encoding",
         default=None,
@@ -92,137 +175,8 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _decode(data: bytes, name: str, encoding: str | None, errors: str) -> str:
-    if encoding is None:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        else:
-            encoding = "utf-8-sig"
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    try:
-        return data.decode(encoding, errors=errors)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid {exc.encoding} at byte offset {exc.start} "
-            f"(byte 0x{data[exc.start]:02x}); pass --encoding NAME or --errors replace"
-        ) from None
-
-
-def _read(path: str | None, stdin: BinaryIO, encoding: str | None, errors: str) -> tuple[str, str]:
-    if path is None or path == "-":
-        return _decode(stdin.read(), "stdin", encoding, errors), "stdin"
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory, not a text file")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return _decode(data, path, encoding, errors), path
-
-
-def _render(sentences: list[Sentence], fmt: str, n_total: int) -> str:
-    if fmt == "text":
-        return "".join(" ".join(s.text.split()) + "\n" for s in sentences)
-    records = [
-        {"index": s.index, "start": s.start, "end": s.end, "score": s.score, "text": s.text}
-        for s in sentences
-    ]
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    doc = {"n_sentences": n_total, "summary": records}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-def _write(payload: str, output: str | None, stdout: BinaryIO | None) -> None:
-    data = payload.encode("utf-8", errors="surrogateescape")
-    if output is None:
-        if stdout is None:
-            raise InputError("standard output is closed; pass -o PATH")
-        try:
-            view = memoryview(data)
-            while view:  # an unbuffered stdout (python -u, PYTHONUNBUFFERED) may take only part
-                view = view[stdout.write(view) or 0 :]
-            stdout.flush()
-        except BrokenPipeError:
-            raise  # the reader went away: run() stops quietly
-        except OSError as exc:  # e.g. a full disk
-            raise InputError(f"standard output: cannot write ({exc.strerror})") from None
-        return
-    tmp = f"{output}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def main(
-    argv: Sequence[str] | None = None,
-    *,
-    stdin: BinaryIO | None = None,
-    stdout: BinaryIO | None = None,
-) -> int:
-    """Run the command line and return the exit status.
-
-    Parameters
-    ----------
-    argv : sequence of str, optional
-        Arguments without the program name (default ``sys.argv[1:]``).
-    stdin, stdout : binary streams, optional
-        Defaults to the process's standard streams.
-    """
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["batch"]:  # the subcommand; a file named "batch" is ./batch
-        return _batch(argv[1:], stdin=stdin, stdout=stdout)
-    parser = _build_parser()
-    args = parser.parse_args(argv)
-    # sys.stdin and sys.stdout are None when the descriptor is closed (`arsumm - <&-`)
-    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
-    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
-    try:
-        if args.demo:
-            if args.file is not None:
-                parser.error("--demo takes no FILE")
-            text, name = demo_text(), "demo"
-        else:
-            if args.file is None and in_stream.isatty():
-                parser.error("no input: give a FILE, '-' for standard input, or --demo")
-            text, name = _read(args.file, in_stream, args.encoding, args.errors)
-        if not text.strip():
-            raise InputError(f"{name}: input is empty")
-        budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
-        analysis = Summarizer(stemmer=args.stemmer).analyze(
-            text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
-        )
-        ranked, summary = analysis.sentences, analysis.summary
-        if args.format == "html":
-            payload = to_html(text, summary, ranked=ranked)
-        else:
-            payload = _render(summary, args.format, len(ranked))
-        _write(payload, args.output, out_stream)
-    except (InputError, ArsummError, ValueError, TypeError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-# -- arsumm batch ---------------------------------------------------------------
-
-
 def _build_batch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} batch",
         description=(
             "Summarise every record of a JSON Lines file. Each input line is one JSON object "
@@ -240,18 +194,10 @@ def _build_batch_parser() -> argparse.ArgumentParser:
             "A file literally named 'batch' is summarised with: arsumm ./batch"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_shared_options()],
     )
     parser.add_argument(
         "input", metavar="IN.jsonl", help="JSON Lines file; '-' reads standard input"
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT.jsonl",
-        help=(
-            "write here (through a temporary file renamed at the end, so an interrupted run "
-            "never leaves a partial file) instead of stdout"
-        ),
     )
     parser.add_argument(
         "--text-field", default="text", metavar="NAME", help="field with the text (default text)"
@@ -269,86 +215,123 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"
     )
-    budget = parser.add_mutually_exclusive_group()
-    budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
-    budget.add_argument("--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]")
-    budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
-    parser.add_argument(
-        "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
-    )
     return parser
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One input line of ``arsumm batch``: a text to summarise, or why not."""
-
-    number: int
-    id: Any
-    text: str | None
-    error: str | None = None
-    error_type: str | None = None
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 1
 
 
-def _parse_lines(lines: Iterable[bytes], text_field: str, id_field: str) -> Iterator[_Line]:
-    for number, raw in enumerate(lines, start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            yield _Line(
-                number,
-                None,
-                None,
-                f"line {number}: not valid UTF-8 ({exc.reason})",
-                "UnicodeDecodeError",
-            )
-            continue
-        if not line.strip():
-            yield _Line(number, None, None, f"line {number}: empty line", "ValueError")
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield _Line(number, None, None, f"line {number}: not JSON ({exc})", "JSONDecodeError")
-            continue
-        if not isinstance(record, dict):
-            yield _Line(
-                number,
-                None,
-                None,
-                f"line {number}: expected a JSON object, got {type(record).__name__}",
-                "TypeError",
-            )
-            continue
-        doc_id = record.get(id_field)
-        if text_field not in record:
-            yield _Line(number, doc_id, None, f"line {number}: no {text_field!r} field", "KeyError")
-        elif not isinstance(record[text_field], str):
-            kind = type(record[text_field]).__name__
-            yield _Line(
-                number,
-                doc_id,
-                None,
-                f"line {number}: field {text_field!r} must be a string, got {kind}",
-                "TypeError",
-            )
-        else:
-            yield _Line(number, doc_id, record[text_field])
+def _cli_hint(message: str) -> str:
+    """The library's message, with its Python settings replaced by the flags."""
+    for python, flag in _FLAG_HINTS:
+        message = message.replace(python, flag)
+    return message
 
 
-def _record_bytes(record: dict[str, Any]) -> bytes:
+def _load(loader: Callable[[str], T], path: str, what: str) -> T:
     try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes in the input
-        return (json.dumps(record) + "\n").encode("ascii")
+        return loader(path)
+    except FileNotFoundError:
+        raise FileError(f"{display_name(path)}: no such file") from None
+    except (OSError, ConfigError) as exc:  # unreadable, not JSON, not this kind of file
+        message = getattr(exc, "strerror", None) or exc
+        raise FileError(f"{display_name(path)}: cannot load the {what} ({message})") from None
 
 
-def _count_lines(path: str) -> int | None:
+def _configure(args: argparse.Namespace) -> Summarizer:
+    """The :class:`Summarizer` that the flags ask for."""
+    options: dict[str, Any] = {"stemmer": args.stemmer}
+    if args.allow_non_arabic:
+        options["require_arabic"] = False
+    if args.keep_boilerplate:
+        options["boilerplate"] = False
+    if args.idf is not None:
+        options["idf"] = _load(BackgroundIDF.load, args.idf, "IDF")
+    if args.prior is not None:
+        options["prior"] = _load(LinearPrior.load, args.prior, "prior")
     try:
-        with open(path, "rb") as handle:
-            return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
-    except OSError:
-        return None
+        return Summarizer(**options)
+    except ConfigError as exc:  # an IDF fitted with other settings (--stemmer)
+        if args.idf is None:
+            raise  # no flag can make another setting invalid: a bug
+        raise FileError(f"{display_name(args.idf)}: {exc}") from None
+
+
+def _check_max_bytes(parser: argparse.ArgumentParser, value: int) -> None:
+    if value < 1:
+        parser.error(f"--max-bytes must be a positive number of bytes, got {value}")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
+) -> int:
+    """Run the command line and return the exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default ``sys.argv[1:]``).
+    stdin, stdout : binary streams, optional
+        Defaults to the process's standard streams.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> main(["--demo", "-k", "1"], stdout=out)
+    0
+    >>> print(out.getvalue().decode())
+    افتتاح أول محطة لتحلية المياه بالطاقة الشمسية في مدينة الواحة الساحلية
+    <BLANKLINE>
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["batch"]:  # the subcommand; a file named "batch" is ./batch
+        return _batch(argv[1:], stdin=stdin, stdout=stdout)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    # sys.stdin and sys.stdout are None when the descriptor is closed (`arsumm - <&-`)
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    if args.demo and args.file is not None:
+        parser.error("--demo takes no FILE")
+    if not args.demo and args.file is None and in_stream.isatty():
+        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+    try:
+        budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
+        summarizer = _configure(args)
+        avoid = None if args.demo else file_id(args.file, in_stream)
+        with Output(args.output, stdout=out_stream, avoid=avoid) as out:
+            if args.demo:
+                text, name = demo_text(), "demo"
+            else:
+                text, name = read_text(
+                    args.file,
+                    in_stream,
+                    encoding=args.encoding,
+                    errors=args.errors,
+                    max_bytes=args.max_bytes,
+                )
+            if not text.strip():
+                raise FileError(f"{name}: input is empty")
+            try:
+                analysis = summarizer.analyze(
+                    text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+                )
+            except ArsummError as exc:  # no Arabic, nothing but stop words, ...
+                raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
+            out.write(render(args.format, text, analysis))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+# -- arsumm batch ---------------------------------------------------------------
 
 
 def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
@@ -357,42 +340,23 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
     args = parser.parse_args(argv)
     if args.jobs == 0 or args.jobs < -1:
         parser.error(f"--jobs must be a positive integer or -1, got {args.jobs}")
+    _check_max_bytes(parser, args.max_bytes)
     # sys.stdin and sys.stdout are None when the descriptor is closed
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
     try:
         Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
-        if args.output is None and out_stream is None:
-            raise InputError("standard output is closed; pass -o OUT.jsonl")
-        if args.input == "-":
-            if in_stream is None:
-                raise InputError("standard input is closed; give IN.jsonl")
-            source: BinaryIO = in_stream
-        elif os.path.isdir(args.input):
-            raise InputError(f"{args.input}: is a directory, not a JSON Lines file")
-        else:
+        summarizer = _configure(args)
+        # the output is checked (and its temporary file made) before any input is read
+        with Output(args.output, stdout=out_stream, avoid=file_id(args.input, in_stream)) as out:
+            source, name = open_input(args.input, in_stream, what="a JSON Lines file")
             try:
-                source = open(args.input, "rb")  # noqa: SIM115 - closed in finally
-            except FileNotFoundError:
-                raise InputError(f"{args.input}: no such file") from None
-            except OSError as exc:
-                raise InputError(f"{args.input}: cannot read ({exc.strerror})") from None
-        total = None if args.input == "-" else _count_lines(args.input)
-        try:
-            with _BatchOutput(args.output, out_stream) as sink:
-                failed, written = _batch_stream(source, sink, args, total)
-        finally:
-            if source is not in_stream:
-                source.close()
-    except (InputError, ArsummError, ValueError, TypeError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        raise  # the reader went away: run() stops quietly
-    except OSError as exc:  # writing errors are InputErrors already: this is reading
-        name = "standard input" if args.input == "-" else args.input
-        print(f"{PROG}: error: {name}: cannot read ({exc.strerror or exc})", file=sys.stderr)
-        return 1
+                failed, written = _batch_stream(source, name, out, args, summarizer)
+            finally:
+                if source is not in_stream:
+                    source.close()
+    except ArsummError as exc:
+        return _fail(str(exc))
     if failed:
         print(
             f'{PROG}: {failed} of {written} records failed; see their "error" field',
@@ -402,138 +366,101 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
 
 
 def _batch_stream(
-    source: BinaryIO, sink: _Sink, args: argparse.Namespace, total: int | None
+    source: BinaryIO, name: str, out: Output, args: argparse.Namespace, summarizer: Summarizer
 ) -> tuple[int, int]:
     """Write one record per input line, in order; return (failed, written)."""
-    lines: deque[_Line] = deque()
+    pending: deque[Record] = deque()  # read, not yet written: the lines being summarised
 
     def texts() -> Iterator[tuple[Any, str]]:
-        for line in _parse_lines(source, args.text_field, args.id_field):
-            lines.append(line)
-            if line.text is not None:
-                yield line.id, line.text
+        for record in read_records(
+            source,
+            name=name,
+            text_field=args.text_field,
+            id_field=args.id_field,
+            max_bytes=args.max_bytes,
+        ):
+            pending.append(record)
+            if record.text is not None:
+                yield record.id, record.text
 
     bar = None
     if args.progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=total, unit="line", desc=f"{PROG} batch")
+        bar = tqdm(total=count_lines(source), unit="line", desc=f"{PROG} batch")
     failed = written = 0
 
-    def emit(line: _Line, record: dict[str, Any]) -> None:
+    def emit(record: Record, result: BatchResult | None) -> None:
         nonlocal failed, written
-        sink.write(_record_bytes({"line": line.number, **record}))
-        failed += record["error"] is not None
+        if result is None:
+            fields: dict[str, Any] = {
+                "id": record.id,
+                "summary": None,
+                "error": record.error,
+                "error_type": record.error_type,
+            }
+        else:
+            fields = result.to_record()
+            if fields["error"] is not None:
+                fields["error"] = f"line {record.line}: {_cli_hint(fields['error'])}"
+        out.write(json_line({"line": record.line, **fields}))
+        failed += fields["error"] is not None
         written += 1
         if bar is not None:
             bar.update(1)
 
-    def emit_bad_lines() -> None:
-        while lines and lines[0].text is None:
-            bad = lines.popleft()
-            emit(
-                bad,
-                {"id": bad.id, "summary": None, "error": bad.error, "error_type": bad.error_type},
-            )
+    def emit_unreadable() -> None:
+        while pending and pending[0].text is None:
+            emit(pending.popleft(), None)
 
+    results = summarize_many(
+        texts(),
+        summarizer=summarizer,
+        k=args.k,
+        ratio=args.ratio,
+        max_words=args.max_words,
+        n_jobs=args.jobs,
+    )
     try:
-        results = summarize_many(
-            texts(),
-            k=args.k,
-            ratio=args.ratio,
-            max_words=args.max_words,
-            n_jobs=args.jobs,
-            stemmer=args.stemmer,
-        )
         for result in results:
-            emit_bad_lines()
-            emit(lines.popleft(), result.to_record())
-        emit_bad_lines()
+            emit_unreadable()
+            emit(pending.popleft(), result)
+        emit_unreadable()
     finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the worker processes now if the loop was cut short
         if bar is not None:
             bar.close()
     return failed, written
 
 
-class _Sink:
-    """A binary stream for records: a write error (a full disk) is one error line."""
-
-    def __init__(self, stream: BinaryIO, name: str) -> None:
-        self.stream = stream
-        self.name = name
-
-    def write(self, data: bytes) -> None:
-        try:
-            view = memoryview(data)
-            while view:  # an unbuffered stdout (python -u) may take only part
-                view = view[self.stream.write(view) or 0 :]
-        except BrokenPipeError:
-            raise  # the reader went away: run() stops quietly
-        except OSError as exc:
-            raise InputError(f"{self.name}: cannot write ({exc.strerror})") from None
-
-    def flush(self) -> None:
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise InputError(f"{self.name}: cannot write ({exc.strerror})") from None
+# -- the console script ---------------------------------------------------------------
 
 
-class _BatchOutput:
-    """Standard output, or a temporary file beside ``path`` renamed to it on success."""
-
-    def __init__(self, path: str | None, stdout: BinaryIO | None) -> None:
-        self.path = path
-        self.stdout = stdout
-        self.tmp: str | None = None
-
-    def __enter__(self) -> _Sink:
-        if self.path is None:
-            assert self.stdout is not None
-            self.sink = _Sink(self.stdout, "standard output")
-            return self.sink
-        folder = os.path.dirname(os.path.abspath(self.path))
-        try:
-            fd, self.tmp = tempfile.mkstemp(
-                dir=folder, prefix=f".{os.path.basename(self.path)}.", suffix=".tmp"
-            )
-        except OSError as exc:
-            raise InputError(f"{self.path}: cannot write ({exc.strerror})") from None
-        self.handle = os.fdopen(fd, "wb")
-        self.sink = _Sink(self.handle, self.path)
-        return self.sink
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if self.path is None:
-            if kind is None:
-                self.sink.flush()
-            return
-        assert self.tmp is not None
-        try:
-            if kind is None:
-                self.sink.flush()
-            self.handle.close()
-            if kind is None:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)
-                os.replace(self.tmp, self.path)
-        except OSError as err:
-            raise InputError(f"{self.path}: cannot write ({err.strerror})") from None
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    for other in (signal.SIGTERM, signal.SIGHUP):  # a second signal must not cut the cleanup
+        signal.signal(other, signal.SIG_IGN)
+    raise _Terminated(signum)
 
 
 def run() -> None:
-    """Entry point of the ``arsumm`` console script and ``python -m arsumm``."""
+    """Entry point of the ``arsumm`` console script and ``python -m arsumm``.
+
+    SIGTERM and SIGHUP are handled as Ctrl-C is: the temporary output file
+    is removed, worker processes are stopped, and the exit status is 128
+    plus the signal's number.
+    """
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _raise_terminated)
     try:
         status = main()
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         status = 130
+    except _Terminated as stop:
+        print(f"{PROG}: terminated by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        status = 128 + stop.signum
     except BrokenPipeError:
         # The reader went away (e.g. `arsumm file | head -1`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

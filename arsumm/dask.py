@@ -41,10 +41,10 @@ __all__ = ["summarize_bag", "summarize_series"]
 def summarize_bag(
     bag: db.Bag,
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
-    **options: Any,
 ) -> db.Bag:
     """Summarise every element of ``bag``: texts, or ``(id, text)`` pairs.
 
@@ -54,7 +54,7 @@ def summarize_bag(
         Texts, or ``(id, text)`` pairs; an element's id is its position in
         its partition when only a text is given, so pass pairs to keep ids
         meaningful.
-    k, ratio, max_words, **options
+    summarizer, k, ratio, max_words
         As for :func:`arsumm.summarize_many`; checked here, before anything
         is computed.
 
@@ -62,8 +62,19 @@ def summarize_bag(
     -------
     dask.bag.Bag
         One :class:`arsumm.BatchResult` per element, in the same order.
+
+    Raises
+    ------
+    TypeError
+        ``bag`` is not a dask Bag (a list, say: make one with
+        ``dask.bag.from_sequence``), or a setting has the wrong type.
     """
-    kwargs = _checked(k=k, ratio=ratio, max_words=max_words, **options)
+    if not isinstance(bag, db.Bag):
+        raise TypeError(
+            f"summarize_bag takes a dask.bag.Bag, got {type(bag).__name__}; make one with "
+            "dask.bag.from_sequence(items), or call arsumm.summarize_many(items) directly"
+        )
+    kwargs = _checked(summarizer, k, ratio, max_words)
     results: db.Bag = bag.map_partitions(_partition, kwargs)  # type: ignore[no-untyped-call]
     return results
 
@@ -71,10 +82,10 @@ def summarize_bag(
 def summarize_series(
     series: dd.Series,
     *,
+    summarizer: Summarizer | None = None,
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
-    **options: Any,
 ) -> dd.Series:
     """Summarise every text of a dask Series, such as a DataFrame column.
 
@@ -83,7 +94,7 @@ def summarize_series(
     series : dask.dataframe.Series
         Texts (``df["text"]``); missing values and non-strings give error
         results.
-    k, ratio, max_words, **options
+    summarizer, k, ratio, max_words
         As for :func:`arsumm.summarize_many`.
 
     Returns
@@ -104,7 +115,12 @@ def summarize_series(
     >>> [(label, r.error_type or len(r.sentences)) for label, r in out.items()]
     [(0, 1), (1, 'NoArabicError')]
     """
-    kwargs = _checked(k=k, ratio=ratio, max_words=max_words, **options)
+    if not isinstance(series, dd.Series):
+        raise TypeError(
+            f"summarize_series takes a dask.dataframe.Series, got {type(series).__name__}; "
+            "make one with dask.dataframe.from_pandas(...)[column]"
+        )
+    kwargs = _checked(summarizer, k, ratio, max_words)
     meta = pd.Series([], dtype=object, name=series.name)
     results: dd.Series = series.map_partitions(  # type: ignore[no-untyped-call]
         _series_partition, kwargs, meta=meta
@@ -112,11 +128,14 @@ def summarize_series(
     return results
 
 
-def _checked(**kwargs: Any) -> dict[str, Any]:
-    """Validate the budget and the options now, not in a worker later."""
-    Budget.of(k=kwargs["k"], ratio=kwargs["ratio"], max_words=kwargs["max_words"])
-    Summarizer(**{key: v for key, v in kwargs.items() if key not in ("k", "ratio", "max_words")})
-    return kwargs
+def _checked(
+    summarizer: Summarizer | None, k: int | None, ratio: float | None, max_words: int | None
+) -> dict[str, Any]:
+    """Validate the budget and the summarizer now, not in a worker later."""
+    Budget.of(k=k, ratio=ratio, max_words=max_words)
+    if summarizer is not None and not isinstance(summarizer, Summarizer):
+        raise TypeError(f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}")
+    return {"summarizer": summarizer, "k": k, "ratio": ratio, "max_words": max_words}
 
 
 def _partition(items: Any, kwargs: dict[str, Any]) -> list[BatchResult]:

@@ -18,14 +18,24 @@ from __future__ import annotations
 
 __all__ = [
     "ArsummError",
+    "ConfigError",
     "EmptyTextError",
     "NoArabicError",
     "NoContentError",
+    "SplitterError",
 ]
 
 
 class ArsummError(Exception):
     """Base class of every error arsumm raises on purpose."""
+
+
+class ConfigError(ArsummError, ValueError):
+    """A setting has a value it cannot take (a damping of 1.5, an unknown stemmer).
+
+    Raised when the configured object is made, never later. A setting of the
+    wrong *type* raises :class:`TypeError` instead.
+    """
 
 
 class EmptyTextError(ArsummError, ValueError):
@@ -38,3 +48,10 @@ class NoArabicError(ArsummError, ValueError):
 
 class NoContentError(ArsummError, ValueError):
     """Nothing is left to rank once punctuation and stop words are removed."""
+
+
+class SplitterError(ArsummError, ValueError):
+    """A custom splitter returned spans that break the :class:`arsumm.Splitter` contract.
+
+    The message names the splitter and the first span at fault.
+    """

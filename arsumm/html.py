@@ -40,11 +40,13 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from arsumm.chars import LINE_BREAK_RE
 from arsumm.rank import order_by_score
 from arsumm.summarizer import Sentence, Summarizer
 
@@ -62,8 +64,6 @@ _BIDI_NAMES = {
     "\u2068": ("FSI", "FIRST STRONG ISOLATE"),
     "\u2069": ("PDI", "POP DIRECTIONAL ISOLATE"),
 }
-# Line breaks as the splitter knows them; shown as plain line feeds.
-_LINE_BREAK_RE = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 # What html.escape leaves alone but must not reach the page as is: bidi
 # controls, C0/C1 controls other than tab and line feed, lone surrogates.
 _SPECIAL_RE = re.compile(
@@ -85,13 +85,13 @@ def _special(match: re.Match[str]) -> str:
 
 def _escape(text: str) -> str:
     """Escape ``text`` for an element's content or a quoted attribute value."""
-    text = _LINE_BREAK_RE.sub("\n", text)
+    text = LINE_BREAK_RE.sub("\n", text)
     return _SPECIAL_RE.sub(_special, html.escape(text, quote=True))
 
 
 def _attr(text: str) -> str:
     """Escape ``text`` for a quoted attribute value: no markup, one line."""
-    text = " ".join(_LINE_BREAK_RE.sub("\n", text).split())
+    text = " ".join(LINE_BREAK_RE.sub("\n", text).split())
     text = _SPECIAL_RE.sub(
         lambda m: _BIDI_NAMES[m.group()][0] if m.group() in _BIDI_NAMES else "\ufffd", text
     )
@@ -102,14 +102,16 @@ def _check(text: str, sentences: Sequence[Sentence], what: str) -> None:
     if isinstance(sentences, str | bytes) or not isinstance(sentences, Sequence):
         raise TypeError(f"{what} must be a list of Sentence, got {type(sentences).__name__}")
     for s in sentences:
-        ok = (
-            all(hasattr(s, a) for a in ("index", "start", "end", "text", "score"))
-            and isinstance(s.start, int)
-            and isinstance(s.end, int)
-            and isinstance(s.text, str)
-        )
-        if not ok:
+        if not isinstance(s, Sentence):
             raise TypeError(f"{what} must hold Sentence objects, got {type(s).__name__}")
+        for name in ("index", "start", "end"):
+            value = getattr(s, name)
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+                raise TypeError(
+                    f"{what}: sentence {name} must be an integer, got {type(value).__name__}"
+                )
+        if not isinstance(s.text, str):
+            raise TypeError(f"{what}: sentence text must be a str, got {type(s.text).__name__}")
         if not (0 <= s.start <= s.end <= len(text)) or text[s.start : s.end] != s.text:
             raise ValueError(
                 f"{what}: sentence {s.index} is not text[{s.start}:{s.end}]; "
@@ -133,10 +135,27 @@ def _check_ranked(text: str, ranked: Sequence[Sentence]) -> None:
             raise ValueError(f"ranked: sentence {i} has score {s.score!r}; expected a number >= 0")
 
 
+def _check_boilerplate(boilerplate: Sequence[int] | None, n: int) -> frozenset[int]:
+    if boilerplate is None:
+        return frozenset()
+    if isinstance(boilerplate, str | bytes) or not isinstance(
+        boilerplate, Sequence | set | frozenset
+    ):
+        raise TypeError(
+            f"boilerplate must be a sequence of sentence indices, got {type(boilerplate).__name__}"
+        )
+    for i in boilerplate:
+        if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n:
+            raise ValueError(
+                f"boilerplate: {i!r} is not a sentence index of the ranking (0 to {n - 1})"
+            )
+    return frozenset(boilerplate)
+
+
 def _match(ranked: Sequence[Sentence], summary: Sequence[Sentence]) -> set[int]:
     chosen: set[int] = set()
     for s in summary:
-        if not isinstance(s.index, int) or not 0 <= s.index < len(ranked):
+        if not 0 <= s.index < len(ranked):  # an integer: checked by _check
             raise ValueError(
                 f"summary: sentence index {s.index!r} is not in the ranking "
                 f"of {len(ranked)} sentences; pass the summary and the ranking of the same text"
@@ -154,7 +173,7 @@ def _match(ranked: Sequence[Sentence], summary: Sequence[Sentence]) -> set[int]:
                 f"{r.score!r}; the summary was made with another configuration: pass "
                 "ranked= or summarizer= matching the summarizer that made it"
             )
-        chosen.add(s.index)
+        chosen.add(int(s.index))
     return chosen
 
 
@@ -246,6 +265,7 @@ def to_html(
     ranked: Sequence[Sentence] | None = None,
     summarizer: Summarizer | None = None,
     title: str | None = None,
+    boilerplate: Sequence[int] | None = None,
 ) -> str:
     """Return a self-contained HTML page showing ``summary`` inside ``text``.
 
@@ -274,6 +294,11 @@ def to_html(
     title : str, optional
         Heading and window title; by default the page is titled from the
         text's first sentence.
+    boilerplate : sequence of int, optional
+        Indices of the sentences left out of the ranking as web-page
+        furniture (:attr:`arsumm.Analysis.boilerplate`); their tooltip says
+        so instead of giving a rank. Found by ``summarizer`` when the text is
+        ranked here; with ``ranked=`` pass it along.
 
     Returns
     -------
@@ -313,10 +338,18 @@ def to_html(
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     if ranked is not None and summarizer is not None:
         raise TypeError("pass ranked= or summarizer=, not both")
+    if summarizer is not None and not isinstance(summarizer, Summarizer):
+        raise TypeError(f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a str, got {type(title).__name__}")
     _check(text, summary, "summary")
     if ranked is None:
-        ranked = (summarizer if summarizer is not None else Summarizer()).rank(text)
+        analysis = (summarizer if summarizer is not None else Summarizer()).analyze(text)
+        ranked = analysis.sentences
+        if boilerplate is None:
+            boilerplate = analysis.boilerplate
     _check_ranked(text, ranked)
+    left_out = _check_boilerplate(boilerplate, len(ranked))
     chosen = _match(ranked, summary)
 
     scores = np.array([float(s.score) for s in ranked], dtype=np.float64)
@@ -373,10 +406,13 @@ def to_html(
         # The square root keeps differences among the many low scores visible.
         weight = math.sqrt(float(s.score) / best) if best > 0 else 0.0
         selected = s.index in chosen
-        tip = (
-            f"الجملة {s.index + 1} \u00b7 الترتيب {rank[s.index]} من {n}"
-            f" \u00b7 الدرجة {s.score:.4f}"
-        )
+        if s.index in left_out:
+            tip = f"الجملة {s.index + 1} \u00b7 من قالب الصفحة (boilerplate)، لم تدخل الترتيب"
+        else:
+            tip = (
+                f"الجملة {s.index + 1} \u00b7 الترتيب {rank[s.index]} من {n}"
+                f" \u00b7 الدرجة {s.score:.4f}"
+            )
         if selected:
             tip += " \u00b7 في الملخص"
         tag = "mark" if selected else "span"
@@ -391,7 +427,7 @@ def to_html(
     add("</p>\n</section>\n")
     add(
         '<footer>أُنشئت هذه الصفحة بواسطة <bdi lang="en">arsumm</bdi>'
-        " \u00b7 الدرجة: درجة TextRank، ومجموع درجات الجمل 1</footer>\n"
+        " \u00b7 الدرجة: درجة الجملة في الترتيب، ومجموع درجات الجمل 1</footer>\n"
     )
     add("</body>\n</html>\n")
     return "".join(out)
@@ -406,7 +442,7 @@ def _gap(gap: str, *, first: bool, last: bool = False) -> str:
         return f'<span class="gap"><bdi>{_escape(gap)}</bdi></span>'
     if first or last:
         return ""
-    breaks = len(_LINE_BREAK_RE.findall(gap))
+    breaks = len(LINE_BREAK_RE.findall(gap))
     if breaks >= 2:
         return "</p>\n<p>"
     return "\n" if breaks == 1 else " "

@@ -32,11 +32,16 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from arsumm.checks import integer, read_json
+from arsumm.errors import ConfigError
 from arsumm.features import Analyzer
 
 __all__ = ["BackgroundIDF"]
 
 _FORMAT = "arsumm.BackgroundIDF/1"
+#: Largest number of documents an IDF may count (far beyond any corpus; a
+#: larger number in a file is an error, not a corpus).
+_MAX_DOCUMENTS = 10**15
 
 
 @dataclass(frozen=True)
@@ -60,8 +65,16 @@ class BackgroundIDF:
     analyzer: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.n_documents < 1:
-            raise ValueError("BackgroundIDF needs at least one document")
+        n = integer("BackgroundIDF.n_documents", self.n_documents, low=1, high=_MAX_DOCUMENTS)
+        object.__setattr__(self, "n_documents", n)
+        if not isinstance(self.document_frequency, dict):
+            raise TypeError("BackgroundIDF.document_frequency must be a dict of term -> count")
+        for term, df in self.document_frequency.items():
+            if not isinstance(term, str):
+                raise TypeError(f"BackgroundIDF terms must be str, got {type(term).__name__}")
+            integer(f"BackgroundIDF.document_frequency[{term!r}]", df, low=1, high=n)
+        if not isinstance(self.analyzer, dict):
+            raise TypeError("BackgroundIDF.analyzer must be a dict of settings")
 
     @classmethod
     def fit(cls, corpus: Iterable[str], analyzer: Analyzer) -> BackgroundIDF:
@@ -70,10 +83,15 @@ class BackgroundIDF:
         Raises
         ------
         TypeError
-            If a document is not a string.
-        ValueError
+            If ``corpus`` is a single string or a document is not a string.
+        ConfigError
             If the corpus is empty.
         """
+        if isinstance(corpus, str | bytes | bytearray) or not isinstance(corpus, Iterable):
+            raise TypeError(
+                "corpus must be an iterable of documents (strings), got "
+                f"{type(corpus).__name__}; wrap a single document in a list: [text]"
+            )
         df: Counter[str] = Counter()
         n = 0
         for position, document in enumerate(corpus):
@@ -84,7 +102,7 @@ class BackgroundIDF:
             df.update(set(analyzer(document)))
             n += 1
         if n == 0:
-            raise ValueError("cannot fit an IDF on an empty corpus; pass at least one document")
+            raise ConfigError("cannot fit an IDF on an empty corpus; pass at least one document")
         return cls(n, dict(df), _analyzer_settings(analyzer))
 
     def weight(self, term: str) -> float:
@@ -116,10 +134,10 @@ class BackgroundIDF:
         return sp.csr_matrix(sp.diags(scale) @ matrix)
 
     def check_analyzer(self, analyzer: Analyzer) -> None:
-        """Raise ValueError if ``analyzer`` produces terms of another kind."""
+        """Raise ConfigError if ``analyzer`` produces terms of another kind."""
         settings = _analyzer_settings(analyzer)
         if self.analyzer and settings != self.analyzer:
-            raise ValueError(
+            raise ConfigError(
                 f"this IDF was fitted with analyzer settings {self.analyzer}, "
                 f"but the summarizer uses {settings}; refit or change the settings"
             )
@@ -135,11 +153,31 @@ class BackgroundIDF:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BackgroundIDF:
-        """Build the IDF from :meth:`to_dict` output."""
+        """Build the IDF from :meth:`to_dict` output, checking every field.
+
+        Raises
+        ------
+        ConfigError
+            A field is missing, of the wrong kind or out of range (the message
+            names it).
+        """
+        if not isinstance(data, dict):
+            raise ConfigError(f"a BackgroundIDF must be a JSON object, got {type(data).__name__}")
         if data.get("format") != _FORMAT:
-            raise ValueError(f"not an arsumm background IDF (expected format {_FORMAT!r})")
-        df = {str(k): int(v) for k, v in dict(data["document_frequency"]).items()}
-        return cls(int(data["n_documents"]), df, dict(data.get("analyzer", {})))
+            raise ConfigError(f"not an arsumm background IDF (expected format {_FORMAT!r})")
+        for name, kind in (("n_documents", int), ("document_frequency", dict), ("analyzer", dict)):
+            value = data.get(name)
+            if isinstance(value, bool) or not isinstance(value, kind):
+                expected = "an integer" if kind is int else "an object"
+                raise ConfigError(
+                    f"BackgroundIDF field {name!r} must be {expected}, got {type(value).__name__}"
+                )
+        try:
+            return cls(
+                data["n_documents"], dict(data["document_frequency"]), dict(data["analyzer"])
+            )
+        except TypeError as exc:  # a value of the wrong kind inside the file
+            raise ConfigError(str(exc)) from None
 
     def save(self, path: str | Path) -> None:
         """Write the IDF to ``path`` as UTF-8 JSON."""
@@ -147,8 +185,16 @@ class BackgroundIDF:
 
     @classmethod
     def load(cls, path: str | Path) -> BackgroundIDF:
-        """Read an IDF written by :meth:`save`."""
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        """Read an IDF written by :meth:`save`.
+
+        Raises
+        ------
+        ConfigError
+            The file is not valid JSON or not a BackgroundIDF (see :meth:`from_dict`).
+        OSError
+            The file cannot be read.
+        """
+        return cls.from_dict(read_json(path, "BackgroundIDF"))
 
 
 def _analyzer_settings(analyzer: Analyzer) -> dict[str, Any]:

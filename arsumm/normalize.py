@@ -14,8 +14,9 @@ What :func:`normalize` does, in this order:
    (and, if asked, taa marbuta ``ة`` to ``ه``);
 4. maps Arabic-Indic (``٠-٩``) and Persian (``۰-۹``) digits to ASCII digits.
 
-The character classes come from :mod:`pyarabic.araby`; the whole mapping is
-applied in one :meth:`str.translate` call.
+The letters come from :mod:`pyarabic.araby`, the marks and format
+characters from :mod:`arsumm.chars` (which the splitter shares); the whole
+mapping is applied in one :meth:`str.translate` call.
 
 Examples
 --------
@@ -36,37 +37,16 @@ from collections.abc import Sequence
 
 import pyarabic.araby as araby
 
-__all__ = ["ARABIC_LETTER_RE", "has_arabic_letter", "normalize", "tokenize", "tokenize_many"]
+from arsumm.chars import ARABIC_LETTER_RE, ZERO_WIDTH
 
-# Marks that pyarabic's TASHKEEL tuple does not list but that occur in
-# vocalised or Quranic text: superscript alef, the extended harakat block,
-# the small high signs of Quranic orthography and the honorific signs.
-_EXTRA_MARKS = (
-    [chr(c) for c in range(0x0610, 0x061B)]
-    + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670"]
-    + [chr(c) for c in range(0x06D6, 0x06DD)]
-    + [chr(c) for c in range(0x06DF, 0x06E9)]
-    + [chr(c) for c in range(0x06EA, 0x06EE)]
-    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
-)
-
-#: Invisible format characters: marks that steer display, never spelling.
-FORMAT_CHARS = (
-    "\u00ad"  # soft hyphen
-    "\u061c"  # Arabic letter mark
-    "\u200b\u200c\u200d\u200e\u200f"  # ZWSP, ZWNJ, ZWJ, LRM, RLM
-    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
-    "\u2060\u2066\u2067\u2068\u2069"  # word joiner, bidi isolates
-    "\ufeff"  # byte order mark / zero-width no-break space
-)
+__all__ = ["has_arabic_letter", "normalize", "tokenize", "tokenize_many"]
 
 _ALEFS = (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA)
 
 
 def _build_table(*, taa_marbuta: bool) -> dict[int, str | None]:
     table: dict[int, str | None] = {}
-    for mark in (*araby.TASHKEEL, *_EXTRA_MARKS, araby.TATWEEL, *FORMAT_CHARS):
+    for mark in ZERO_WIDTH:
         table[ord(mark)] = None
     for alef in _ALEFS:
         table[ord(alef)] = araby.ALEF
@@ -82,11 +62,6 @@ def _build_table(*, taa_marbuta: bool) -> dict[int, str | None]:
 _TABLE = _build_table(taa_marbuta=False)
 _TABLE_TAA = _build_table(taa_marbuta=True)
 
-#: One Arabic letter (the base letters of the Arabic block and its supplements).
-ARABIC_LETTER_RE = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef"
-    "\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
-)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 

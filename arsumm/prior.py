@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
-import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -41,15 +41,35 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from arsumm.chars import LINE_BREAK_RE, ends_sentence
+from arsumm.checks import read_json, real
+from arsumm.document import Document
+from arsumm.errors import ConfigError
+from arsumm.normalize import normalize
+from arsumm.splitter import Span
+
 __all__ = [
     "FEATURES",
+    "NEWS_PARAGRAPH_SHARE",
+    "NEWS_REPORTING_SHARE",
+    "REPORTING_VERBS",
     "LinearPrior",
+    "features",
     "load_default_prior",
+    "looks_like_news",
+    "paragraph_starts",
     "position_prior",
     "sentence_features",
 ]
 
 FloatArray = npt.NDArray[np.float64]
+
+_FORMAT = "arsumm.LinearPrior/1"
+#: Largest magnitude of a coefficient, mean, scale or temperature (larger
+#: finite values would overflow the teleport's exponential).
+_MAX_VALUE = 1e6
+#: Smallest scale of a feature.
+_MIN_SCALE = 1e-9
 
 #: Names of the features, in the column order of :func:`sentence_features`.
 FEATURES = (
@@ -65,9 +85,6 @@ FEATURES = (
     "paragraph_start",
 )
 
-_TERMINALS = frozenset(".!?\u061f\u2026\u06d4")
-_CLOSERS = "\"'\u00bb\u201d\u2019)]}\ufd3e"
-
 
 def position_prior(n: int, bias: float) -> FloatArray:
     """Return the teleport distribution ``(j + 1) ** -bias``, normalised.
@@ -82,6 +99,109 @@ def position_prior(n: int, bias: float) -> FloatArray:
     weights = (np.arange(n, dtype=np.float64) + 1.0) ** (-float(bias))
     result: FloatArray = weights / weights.sum()
     return result
+
+
+def features(document: Document) -> FloatArray:
+    """Compute the prior's features of the ranked sentences of ``document``.
+
+    Parameters
+    ----------
+    document : Document
+        A vectorised document (:meth:`arsumm.Summarizer.vectorize`).
+
+    Returns
+    -------
+    numpy.ndarray of shape (len(document.ranked), len(FEATURES))
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> s = arsumm.Summarizer()
+    >>> doc = s.vectorize(s.prepare("عنوان الخبر\\nقال الوزير إن الخطة جاهزة. هل تنجح؟"))
+    >>> F = features(doc)
+    >>> F.shape, F[:, FEATURES.index("headline")].tolist()
+    ((3, 10), [1.0, 0.0, 0.0])
+    """
+    if document.vectors is None:
+        raise ValueError("the document is not vectorised; pass Summarizer.vectorize(document)")
+    spans = document.ranked_spans
+    return sentence_features(
+        [s.text for s in spans],
+        document.vectors,
+        [len(t) for t in document.terms],
+        paragraph_starts(document.text, spans),
+        words=document.words,
+    )
+
+
+#: Verbs that report speech in news prose (past tense, both genders), as
+#: written; they are compared normalised, alone or with و/ف attached.
+REPORTING_VERBS = (
+    "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أشار", "أشارت", "أوضح", "أوضحت",
+    "تابع", "تابعت", "لفت", "لفتت", "ذكر", "ذكرت", "أفاد", "أفادت", "أعلن", "أعلنت",
+    "صرح", "صرحت",
+)  # fmt: skip
+#: A document looks like news when more than this share of its ranked sentences
+#: start a line (a news site's one-paragraph-per-line layout) ...
+NEWS_PARAGRAPH_SHARE = 0.3
+#: ... or more than this share report speech (:data:`REPORTING_VERBS`).
+NEWS_REPORTING_SHARE = 0.1
+
+_REPORTING_RE = re.compile(
+    "(?<![^\\W\\d_])[\u0648\u0641]?(?:"
+    + "|".join(sorted({normalize(verb) for verb in REPORTING_VERBS}, key=len, reverse=True))
+    + ")(?![^\\W\\d_])"
+)
+
+
+def looks_like_news(text: str, spans: Sequence[Span]) -> bool:
+    """Whether the sentences ``spans`` of ``text`` read like a news report.
+
+    News puts its gist first: most sentences start a paragraph of their own
+    (:data:`NEWS_PARAGRAPH_SHARE`), or many report what someone said
+    (:data:`NEWS_REPORTING_SHARE`). For such a document no bag-of-words signal
+    beats the opening sentences (``docs/quality.md``), and
+    :class:`arsumm.Summarizer` summarises it in document order.
+
+    Examples
+    --------
+    >>> from arsumm.splitter import split_sentences
+    >>> report = "افتتحت البلدية المحطة.\\nوقال المدير إنها الأولى.\\nوأضاف أنها ستعمل غدا."
+    >>> looks_like_news(report, split_sentences(report))
+    True
+    >>> essay = "الماء أساس الحياة. وتحتاجه النباتات. ويغطي معظم سطح الأرض. ويتبخر بالحرارة."
+    >>> looks_like_news(essay, split_sentences(essay))
+    False
+    """
+    n = len(spans)
+    if n < 2:
+        return False
+    # the first sentence always starts a line: the share counts the others
+    if sum(paragraph_starts(text, spans)[1:]) > NEWS_PARAGRAPH_SHARE * (n - 1):
+        return True
+    search = _REPORTING_RE.search
+    reporting = sum(search(normalize(span.text)) is not None for span in spans)
+    return reporting > NEWS_REPORTING_SHARE * n
+
+
+def paragraph_starts(text: str, spans: Sequence[Span]) -> list[bool]:
+    """Whether each of ``spans`` begins a line of ``text``.
+
+    The first span does; any other does when a line break
+    (:data:`arsumm.chars.LINE_BREAKS`) lies between it and the span before.
+
+    Examples
+    --------
+    >>> from arsumm.splitter import split_sentences
+    >>> text = "سطر أول. تكملة\\x1eسطر ثان"
+    >>> paragraph_starts(text, split_sentences(text))
+    [True, False, True]
+    """
+    search = LINE_BREAK_RE.search
+    return [
+        i == 0 or search(text, spans[i - 1].end, span.start) is not None
+        for i, span in enumerate(spans)
+    ]
 
 
 def sentence_features(
@@ -142,7 +262,7 @@ def sentence_features(
     out[0, 2] = 1.0
     np.log1p(word_counts, out=out[:, 3])
     out[:, 4:6] = _row_dots(vectors, directions)
-    out[:, 6] = [s.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINALS for s in sentences]
+    out[:, 6] = [not ends_sentence(s) for s in sentences]
     out[:, 7] = ["?" in s or "\u061f" in s for s in sentences]
     np.divide(n_terms, np.maximum(word_counts, 1.0), out=out[:, 8])
     out[:, 9] = paragraph_start
@@ -188,12 +308,20 @@ class LinearPrior:
         m = len(FEATURES)
         for name in ("mean", "scale", "coef"):
             values = getattr(self, name)
-            if len(values) != m or not all(math.isfinite(v) for v in values):
-                raise ValueError(f"LinearPrior.{name} must hold {m} finite numbers")
-        if any(v <= 0 for v in self.scale):
-            raise ValueError("LinearPrior.scale must be positive")
-        if not (math.isfinite(self.temperature) and self.temperature >= 0):
-            raise ValueError("LinearPrior.temperature must be a finite number >= 0")
+            if isinstance(values, str) or not isinstance(values, Sequence) or len(values) != m:
+                raise ConfigError(f"LinearPrior.{name} must hold {m} numbers, one per feature")
+            low = _MIN_SCALE if name == "scale" else -_MAX_VALUE
+            checked = tuple(
+                real(f"LinearPrior.{name}[{i}]", v, low=low, high=_MAX_VALUE)
+                for i, v in enumerate(values)
+            )
+            object.__setattr__(self, name, checked)
+        temperature = real("LinearPrior.temperature", self.temperature, low=0.0, high=_MAX_VALUE)
+        object.__setattr__(self, "temperature", temperature)
+        if not isinstance(self.info, tuple) or not all(
+            isinstance(item, tuple) and len(item) == 2 for item in self.info
+        ):
+            raise TypeError("LinearPrior.info must be a tuple of (key, value) pairs")
 
     def logits(self, features: FloatArray) -> FloatArray:
         """Return the linear score of every sentence."""
@@ -213,7 +341,7 @@ class LinearPrior:
     def to_dict(self) -> dict[str, Any]:
         """Return the prior as plain JSON-ready data."""
         return {
-            "format": "arsumm.LinearPrior/1",
+            "format": _FORMAT,
             "features": list(FEATURES),
             "mean": list(self.mean),
             "scale": list(self.scale),
@@ -225,19 +353,33 @@ class LinearPrior:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearPrior:
         """Build a prior from :meth:`to_dict` output, checking the feature list."""
-        if data.get("format") != "arsumm.LinearPrior/1":
-            raise ValueError("not an arsumm LinearPrior file (format field missing or unknown)")
-        if list(data.get("features", [])) != list(FEATURES):
-            raise ValueError(
+        if not isinstance(data, dict):
+            raise ConfigError(f"a LinearPrior must be a JSON object, got {type(data).__name__}")
+        if data.get("format") != _FORMAT:
+            raise ConfigError(f"not an arsumm LinearPrior (expected format {_FORMAT!r})")
+        if data.get("features") != list(FEATURES):
+            raise ConfigError(
                 f"prior features {data.get('features')} do not match this arsumm: {list(FEATURES)}"
             )
-        return cls(
-            mean=tuple(float(v) for v in data["mean"]),
-            scale=tuple(float(v) for v in data["scale"]),
-            coef=tuple(float(v) for v in data["coef"]),
-            temperature=float(data.get("temperature", 1.0)),
-            info=tuple((str(k), str(v)) for k, v in dict(data.get("info", {})).items()),
-        )
+        values = {}
+        for name in ("mean", "scale", "coef"):
+            value = data.get(name)
+            if not isinstance(value, list):
+                raise ConfigError(f"LinearPrior field {name!r} must be a list of numbers")
+            values[name] = tuple(value)
+        info = data.get("info", {})
+        if not isinstance(info, dict):
+            raise ConfigError("LinearPrior field 'info' must be an object")
+        try:
+            return cls(
+                mean=values["mean"],
+                scale=values["scale"],
+                coef=values["coef"],
+                temperature=data.get("temperature", 1.0),
+                info=tuple((str(k), str(v)) for k, v in info.items()),
+            )
+        except TypeError as exc:  # a value of the wrong type in the file
+            raise ConfigError(str(exc)) from None
 
     def save(self, path: str | Path) -> None:
         """Write the prior to ``path`` as JSON."""
@@ -245,8 +387,17 @@ class LinearPrior:
 
     @classmethod
     def load(cls, path: str | Path) -> LinearPrior:
-        """Read a prior written by :meth:`save`."""
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        """Read a prior written by :meth:`save`.
+
+        Raises
+        ------
+        ConfigError
+            The file is not valid JSON or not a LinearPrior, or a field is
+            missing or out of range (the message names it).
+        OSError
+            The file cannot be read.
+        """
+        return cls.from_dict(read_json(path, "LinearPrior"))
 
 
 @functools.cache

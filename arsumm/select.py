@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -34,16 +33,17 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from arsumm.errors import ArsummError
+from arsumm.checks import integer, real
+from arsumm.errors import ConfigError
 
 __all__ = ["Budget", "BudgetError", "select", "select_diverse"]
 
 
-class BudgetError(ArsummError, ValueError):
+class BudgetError(ConfigError):
     """The length budget is missing a valid value or has too many."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Budget:
     """A validated length budget; build it with :meth:`Budget.of`."""
 
@@ -83,18 +83,12 @@ class Budget:
                 f"pass exactly one of k, ratio or max_words, got {' and '.join(given)}"
             )
         if ratio is not None:
-            if isinstance(ratio, bool) or not isinstance(ratio, numbers.Real):
-                raise TypeError(f"ratio must be a number in (0, 1], got {type(ratio).__name__}")
-            try:
-                value = float(ratio)
-            except OverflowError:  # an integer too large for a float is out of range anyway
-                value = math.inf
-            if math.isnan(value) or not 0.0 < value <= 1.0:
-                raise BudgetError(f"ratio must be in (0, 1], got {ratio!r}")
-            return cls(ratio=value)
+            return cls(
+                ratio=real("ratio", ratio, low=0.0, low_open=True, high=1.0, error=BudgetError)
+            )
         if max_words is not None:
-            return cls(max_words=_positive_int("max_words", max_words))
-        return cls(k=_positive_int("k", default_k if k is None else k))
+            return cls(max_words=integer("max_words", max_words, low=1, error=BudgetError))
+        return cls(k=integer("k", default_k if k is None else k, low=1, error=BudgetError))
 
     def word_limit(self, total_words: int) -> float | None:
         """Return the word budget for a document, or None for a ``k`` budget."""
@@ -103,15 +97,6 @@ class Budget:
         if self.max_words is not None:
             return float(min(self.max_words, 2**63))  # float(10**400) would overflow
         return None
-
-
-def _positive_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer >= 1, got {type(value).__name__} {value!r}")
-    number = int(value)
-    if number < 1:
-        raise BudgetError(f"{name} must be an integer >= 1, got {number}")
-    return number
 
 
 def select(order: Sequence[int], words: Sequence[int], budget: Budget) -> list[int]:
@@ -153,6 +138,7 @@ def select_diverse(
     *,
     redundancy: float,
     candidates: Sequence[int] | None = None,
+    total_words: int | None = None,
 ) -> list[int]:
     """Pick sentences by maximal marginal relevance under ``budget``.
 
@@ -177,6 +163,9 @@ def select_diverse(
         Weight of the redundancy penalty, >= 0.
     candidates : sequence of int, optional
         Sentences that may be chosen (default: all).
+    total_words : int, optional
+        The words a ``ratio`` budget is a fraction of (default: the
+        candidates' words).
 
     Examples
     --------
@@ -210,7 +199,7 @@ def select_diverse(
         penalty_of = penalties.item
     heap = [(-round(base[j], 12), j) for j in pool]
     heapq.heapify(heap)
-    limit = budget.word_limit(sum(words[j] for j in pool))
+    limit = budget.word_limit(sum(words[j] for j in pool) if total_words is None else total_words)
     k = budget.k
     shortest = min(words[j] for j in pool)  # once even this cannot fit, stop
     chosen: list[int] = []

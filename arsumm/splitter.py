@@ -45,19 +45,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from arsumm.normalize import ARABIC_LETTER_RE, FORMAT_CHARS, normalize
+from arsumm.chars import (
+    ARABIC_LETTER_RE,
+    CLOSERS,
+    FORMAT_CHARS,
+    LINE_BREAKS,
+    OPENERS,
+    SENTENCE_END,
+    ZERO_WIDTH,
+)
+from arsumm.checks import boolean, integer
+from arsumm.normalize import normalize
 
 __all__ = ["RuleSplitter", "Span", "Splitter", "split_sentences"]
 
-_TERMINALS = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"
-_CLOSERS = "\"'\u00bb\u201d\u2019\u203a)]}\ufd3e"
-_OPENERS = "\"'\u00ab\u201c\u2018\u2039([{\ufd3f"
 _SOFT_BREAK_PREFERENCE = "\u060c\u061b:;,"  # ، ؛ : ; ,
 _BULLETS = "*-\u2022\u25cf\u25aa\u25a0\u2013\u2014\u0640\u00b7>#"
 
 # A terminal run and the closers glued to it.
-_PUNCT_RE = re.compile(f"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS + FORMAT_CHARS)}]*")
-_BREAK_CHARS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+_PUNCT_RE = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS + FORMAT_CHARS)}]*")
+_BREAK_CHARS = LINE_BREAKS
 # A line break, or a run of them with only spaces between (blank lines).
 _LINE_BREAK_RUN_RE = re.compile(
     f"(?:\r\n|[{_BREAK_CHARS}])(?:[^\\S{_BREAK_CHARS}]*(?:\r\n|[{_BREAK_CHARS}]))*"
@@ -96,6 +103,17 @@ ABBREVIATIONS = frozenset(
         *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     }
 )
+
+#: Abbreviations that can also end a sentence (normalised): era markers (م
+#: ميلادي, هـ هجري, ق.م. قبل الميلاد, ب.م.) and «إلخ.» / «اهـ.»; after one of
+#: them a period ends the sentence when the next word clearly opens a new one.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"م", "ه", "ق.م", "ب.م", "الخ", "اه"})
+# A year, then a one-letter era marker (with marks or tatweel) just before a period.
+_YEAR_BEFORE_RE = re.compile(
+    f"[0-9\u0660-\u0669\u06f0-\u06f9][ \t\u00a0]*[\u0645\u0647][{ZERO_WIDTH}]*\\Z"
+)
+# Whitespace (not a line break, which is a boundary anyway) and the next word.
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\s]+)")
 
 _MAX_ABBREV_LOOKBACK = 12
 _WORD_CUTS = " \t\n\r\u00a0(\u00ab\"'\u201c"
@@ -137,16 +155,8 @@ class Splitter(Protocol):
         ...
 
 
-# Characters that take no room on a line: tashkeel, tatweel, format marks.
-_ZERO_WIDTH = str.maketrans(
-    dict.fromkeys(
-        [chr(c) for c in range(0x0610, 0x061B)]
-        + [chr(c) for c in range(0x064B, 0x0660)]
-        + ["\u0670", "\u0640"]
-        + [chr(c) for c in range(0x06D6, 0x06EE)]
-        + list(FORMAT_CHARS)
-    )
-)
+# Characters that take no room on a line: marks, tatweel, format characters.
+_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 _ZERO_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ZERO_WIDTH) + "]")
 
 
@@ -263,7 +273,20 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Decide whether the single period at ``dot`` closes an abbreviation."""
+    """Decide whether the single period at ``dot`` closes an abbreviation that
+    does not end the sentence."""
+    word = _abbreviation_before(text, dot)
+    if word is None:
+        return False
+    # an era marker or «إلخ.» can end a sentence: it does when a new one follows
+    if word not in SENTENCE_FINAL_ABBREVIATIONS or not _starts_sentence(text, dot + 1):
+        return True
+    # م and هـ are era markers only after a year (عام 1990 م.); else initials (م. وليد)
+    return len(word) == 1 and _YEAR_BEFORE_RE.search(text, max(0, dot - 24), dot) is None
+
+
+def _abbreviation_before(text: str, dot: int) -> str | None:
+    """The abbreviation the period at ``dot`` closes (normalised, case-folded), or None."""
     lo = max(0, dot - _MAX_ABBREV_LOOKBACK)
     back = text[lo:dot]
     truncated = lo > 0
@@ -277,21 +300,40 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     last = _LAST_WORD_RE.search(back)  # the word after the last space, quote or bracket
     cut = last.start() - 1 if last is not None else -1
     if cut < 0 and truncated:
-        return False  # the word is longer than any abbreviation
-    return _is_abbreviation_word(back[cut + 1 :])
+        return None  # the word is longer than any abbreviation
+    return _abbreviation_word(back[cut + 1 :])
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _is_abbreviation_word(raw: str) -> bool:
-    """Whether ``raw``, the word before a period, is an abbreviation (memoised)."""
+def _abbreviation_word(raw: str) -> str | None:
+    """``raw``, the word before a period, normalised if it is an abbreviation (memoised)."""
     word = normalize(raw).casefold()
     if not word:
-        return False
+        return None
     if len(word) == 1 and not word.isdigit() and word.isalpha():
-        return True  # an initial: د. أ. م. J.
-    if word in ABBREVIATIONS:
-        return True
-    return _DOTTED_ABBREV_RE.fullmatch(word) is not None
+        return word  # an initial: د. أ. م. J.
+    if word in ABBREVIATIONS or _DOTTED_ABBREV_RE.fullmatch(word) is not None:
+        return word
+    return None
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` clearly opens a sentence.
+
+    It does when it begins with the conjunction و or ف attached to a word of
+    two letters or more («وقد», «فإن», «وتوفي»): Arabic opens most sentences
+    so, and after an era marker or «إلخ.» a conjunction joins a new clause,
+    where a continuation would start with a preposition («في», «على», «من»).
+    Words that merely begin with these letters (وزير, فريق) are not told
+    apart from conjunctions: after «هـ.» or «م.» both open a sentence.
+    """
+    m = _NEXT_WORD_RE.match(text, pos)
+    if m is None:
+        return False
+    word = normalize(m.group(1))
+    return (
+        len(word) >= 3 and word[0] in "\u0648\u0641" and ARABIC_LETTER_RE.match(word[1]) is not None
+    )
 
 
 def _is_list_number(text: str, dot: int) -> bool:
@@ -317,11 +359,11 @@ def _punct_boundaries(text: str) -> Iterator[int]:
         end = m.end()
         if end < n:
             nxt = text[end]
-            if not (nxt.isspace() or nxt in _OPENERS or ARABIC_LETTER_RE.match(nxt)):
+            if not (nxt.isspace() or nxt in OPENERS or ARABIC_LETTER_RE.match(nxt)):
                 continue
         if url_starts and _inside(m.start(), url_starts, url_ends):
             continue
-        run = text[m.start() : end].rstrip(_CLOSERS + FORMAT_CHARS)
+        run = text[m.start() : end].rstrip(CLOSERS + FORMAT_CHARS)
         if run == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
             continue
         yield end
@@ -352,7 +394,7 @@ def _cut_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple
         yield start, end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RuleSplitter:
     """The default splitter: rules for Arabic punctuation, lines and numbers.
 
@@ -376,10 +418,8 @@ class RuleSplitter:
     hard_wrap: bool = True
 
     def __post_init__(self) -> None:
-        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int):
-            raise TypeError(f"max_chars must be an int, got {type(self.max_chars).__name__}")
-        if self.max_chars < 20:
-            raise ValueError(f"max_chars must be at least 20, got {self.max_chars}")
+        object.__setattr__(self, "max_chars", integer("max_chars", self.max_chars, low=20))
+        boolean("hard_wrap", self.hard_wrap)
 
     def split(self, text: str) -> list[Span]:
         """Split ``text`` into sentences.

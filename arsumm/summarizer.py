@@ -1,4 +1,21 @@
-"""The summarizer: split, vectorise, rank, select.
+"""The summarizer: a configured pipeline of public stages.
+
+:class:`Summarizer` holds a configuration and runs four stages, each a
+public method that takes and returns plain records, so that a caller can
+stop after any of them, inspect the :class:`arsumm.Document`, or run a stage
+on many documents at once (as :func:`arsumm.summarize_many` does):
+
+1. :meth:`~Summarizer.prepare` — split the text into sentences, leave out
+   boilerplate, analyse each ranked sentence into terms;
+2. :meth:`~Summarizer.vectorize` (or :meth:`~Summarizer.vectorize_many`) —
+   TF-IDF vectors and the similarity graph;
+3. :meth:`~Summarizer.score` — the prior's teleport
+   (:meth:`~Summarizer.teleport`) and the ranker's scores;
+4. :meth:`~Summarizer.choose` — the summary under a length budget, with
+   redundancy control.
+
+:meth:`~Summarizer.summarize`, :meth:`~Summarizer.analyze` and
+:meth:`~Summarizer.rank` run them in order.
 
 Examples
 --------
@@ -9,32 +26,75 @@ Examples
 [0, 1]
 >>> all(text[s.start:s.end] == s.text for s in summary)
 True
+
+The same, stage by stage:
+
+>>> s = arsumm.Summarizer()
+>>> doc = s.vectorize(s.prepare(text))
+>>> scores = s.score(doc)
+>>> s.choose(doc, scores, arsumm.Budget.of(k=2))
+[0, 1]
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-import re
-from collections.abc import Iterable
+import numbers
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
-from arsumm.boilerplate import is_boilerplate
-from arsumm.errors import EmptyTextError, NoArabicError, NoContentError
-from arsumm.features import Analyzer, term_vectors
+from arsumm.boilerplate import is_boilerplate, is_byline
+from arsumm.checks import boolean, real
+from arsumm.document import Document
+from arsumm.errors import (
+    ArsummError,
+    ConfigError,
+    EmptyTextError,
+    NoArabicError,
+    NoContentError,
+    SplitterError,
+)
+from arsumm.features import Analyzer, no_content_error, term_vectors_many
+from arsumm.graph import ranking_graph
 from arsumm.idf import BackgroundIDF
-from arsumm.normalize import has_arabic_letter
-from arsumm.prior import LinearPrior, load_default_prior, position_prior, sentence_features
-from arsumm.rank import FloatArray, order_by_score, pagerank, ranking_graph
-from arsumm.select import Budget, select, select_diverse
+from arsumm.normalize import has_arabic_letter, normalize
+from arsumm.prior import (
+    LinearPrior,
+    features,
+    load_default_prior,
+    looks_like_news,
+    position_prior,
+)
+from arsumm.rank import FloatArray, Ranker, TextRank
+from arsumm.select import Budget, select_diverse
 from arsumm.splitter import RuleSplitter, Span, Splitter
 from arsumm.stemmer import Stemmer
 
-__all__ = ["Analysis", "Sentence", "Summarizer", "choose", "summarize"]
+__all__ = [
+    "BYLINE_POSITIONS",
+    "DEFAULT_DAMPING",
+    "LEAD_MODES",
+    "PRIORS",
+    "Analysis",
+    "Sentence",
+    "Summarizer",
+    "check_text",
+    "checked_spans",
+    "summarize",
+]
+
+#: The damping of the default ranker (see ``docs/quality.md``).
+DEFAULT_DAMPING = 0.3
+#: The built-in priors, by name.
+PRIORS = ("learned", "position", "uniform")
+#: The choices of ``Summarizer(lead=...)``.
+LEAD_MODES = ("auto", "never", "always")
+#: Bylines are looked for among this many first ranked sentences.
+BYLINE_POSITIONS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +120,6 @@ class Sentence:
     score: float
 
 
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        hint = (
-            " (decode bytes first, e.g. data.decode('utf-8'))"
-            if isinstance(text, bytes | bytearray)
-            else ""
-        )
-        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
-    return text
-
-
 @dataclass(frozen=True)
 class Analysis:
     """Everything :meth:`Summarizer.analyze` found out about one text.
@@ -91,54 +140,34 @@ class Analysis:
     boilerplate: tuple[int, ...] = ()
 
 
-_PRIORS = ("learned", "position", "uniform")
-_LINE_BREAK_RE = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85]")
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a str; raise a TypeError that says what to pass.
 
-
-class _Prepared(NamedTuple):
-    """One document's ranked sentences and terms, and their vectors if known (internal)."""
-
-    content: list[int]  # indices of the ranked sentences among all sentences
-    chosen: list[Span]
-    term_lists: list[list[str]]
-    words: list[int]  # words of each ranked sentence (``len(text.split())``)
-    vectors: sp.csr_matrix | None = None
-
-
-@dataclass(frozen=True)
-class _Document:
-    """The ranked sentences of one document, vectorised (internal)."""
-
-    text: str
-    spans: list[Span]  # the sentences that take part in the ranking
-    content: list[int]  # their indices among all sentences
-    term_lists: list[list[str]]
-    words: list[int]
-    vectors: sp.csr_matrix
-    graph: sp.csr_matrix | FloatArray  # dense for a small document (rank.ranking_graph)
-
-    def features(self) -> FloatArray:
-        """The prior's features of the ranked sentences (see :mod:`arsumm.prior`)."""
-        text, spans = self.text, self.spans
-        starts = [
-            i == 0 or _LINE_BREAK_RE.search(text, spans[i - 1].end, span.start) is not None
-            for i, span in enumerate(spans)
-        ]
-        return sentence_features(
-            [s.text for s in spans],
-            self.vectors,
-            [len(t) for t in self.term_lists],
-            starts,
-            words=self.words,
+    Examples
+    --------
+    >>> check_text(b"abc")
+    Traceback (most recent call last):
+    ...
+    TypeError: text must be a str, got bytes (decode bytes first, e.g. data.decode('utf-8'))
+    """
+    if not isinstance(text, str):
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(text, bytes | bytearray)
+            else ""
         )
+        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
+    return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Summarizer:
     """An extractive summarizer with a fixed configuration.
 
-    All parameters are keyword-only and validated when the object is made.
-    The defaults are the configuration measured in ``docs/quality.md``.
+    All parameters are keyword-only and validated when the object is made:
+    a value of the wrong type raises :class:`TypeError`, a value out of
+    range :class:`arsumm.ConfigError`. The defaults are the configuration
+    measured in ``docs/quality.md``.
 
     Parameters
     ----------
@@ -151,10 +180,16 @@ class Summarizer:
         Treat ``ة`` and ``ه`` as the same letter when comparing words.
     splitter : Splitter, optional
         Anything with ``split(text) -> list[Span]``; the default is
-        :class:`arsumm.splitter.RuleSplitter`.
+        :class:`arsumm.RuleSplitter`.
     damping : float, default 0.3
-        PageRank damping factor, in [0, 1): the weight of the similarity graph
-        against the prior (classic TextRank uses 0.85 with a uniform prior).
+        PageRank damping factor of the built-in ranker, in [0, 1): the weight
+        of the similarity graph against the prior (classic TextRank uses 0.85
+        with a uniform prior).
+    ranker : Ranker, optional
+        Anything with ``rank(document, teleport) -> scores``; the default is
+        ``TextRank(damping=damping)``. With a ranker of your own, leave
+        ``damping`` at its default (set it on the ranker instead). A document
+        summarised by its opening (see ``lead``) is not ranked.
     prior : {"learned", "position", "uniform"} or LinearPrior, default "learned"
         Teleport distribution of the PageRank (see :mod:`arsumm.prior`).
     position_bias : float, default 1.0
@@ -162,9 +197,18 @@ class Summarizer:
     redundancy : float, default 0.3
         Maximal-marginal-relevance penalty for choosing a sentence similar to
         one already chosen, >= 0; 0 picks purely by score.
+    lead : {"auto", "never", "always"}, default "auto"
+        Which documents are summarised by their opening sentences, in
+        document order, instead of by TextRank: ``"auto"``, the documents
+        that read like news (:func:`arsumm.prior.looks_like_news`: most
+        sentences start a paragraph, or many report speech), for which
+        nothing beats the opening (``docs/quality.md``); ``"never"`` or
+        ``"always"``. Their sentences score by position, ``(j + 1) ** -1``
+        normalised, and no redundancy control applies.
     boilerplate : bool, default True
         Leave web-page furniture (share buttons, copyright lines, "read also"
-        links, navigation crumbs) out of the ranking; such sentences keep their
+        links, navigation crumbs, app notices, and a byline or dateline among
+        the first two sentences) out of the ranking; such sentences keep their
         offsets, score 0 and are never chosen.
     idf : BackgroundIDF, optional
         Term weights learned from a corpus (see :meth:`fit`); by default the
@@ -181,42 +225,73 @@ class Summarizer:
     >>> Summarizer(damping=1.5)
     Traceback (most recent call last):
     ...
-    ValueError: damping must be in [0, 1), got 1.5
+    arsumm.errors.ConfigError: damping must be in [0, 1), got 1.5
+    >>> Summarizer("light")
+    Traceback (most recent call last):
+    ...
+    TypeError: Summarizer.__init__() takes 1 positional argument but 2 were given
     """
 
     stemmer: str | Stemmer = "arlstem"
     stopwords: bool = True
     taa_marbuta: bool = False
     splitter: Splitter = field(default_factory=RuleSplitter)
-    damping: float = 0.3
+    damping: float = DEFAULT_DAMPING
+    ranker: Ranker | None = None
     prior: str | LinearPrior = "learned"
     position_bias: float = 1.0
     redundancy: float = 0.3
+    lead: str = "auto"
     boilerplate: bool = True
     idf: BackgroundIDF | None = None
     require_arabic: bool = True
     _analyzer: Analyzer = field(init=False, repr=False, compare=False)
+    _ranker: Ranker = field(init=False, repr=False, compare=False)
     _prior: LinearPrior | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _check_number("damping", self.damping, low=0.0, high=1.0, high_open=True)
-        _check_number("position_bias", self.position_bias, low=0.0)
-        _check_number("redundancy", self.redundancy, low=0.0)
+        damping = real("damping", self.damping, low=0.0, high=1.0, high_open=True)
+        object.__setattr__(self, "damping", damping)
+        object.__setattr__(self, "position_bias", real("position_bias", self.position_bias, low=0))
+        object.__setattr__(self, "redundancy", real("redundancy", self.redundancy, low=0.0))
         if isinstance(self.splitter, str) or not callable(getattr(self.splitter, "split", None)):
             raise TypeError(
                 f"splitter must have a .split(text) method, got {type(self.splitter).__name__}"
             )
         for name in ("stopwords", "taa_marbuta", "require_arabic", "boilerplate"):
-            if not isinstance(getattr(self, name), bool):
-                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+            boolean(name, getattr(self, name))
+        if not isinstance(self.lead, str):
+            raise TypeError(f"lead must be a str, got {type(self.lead).__name__}")
+        if self.lead not in LEAD_MODES:
+            raise ConfigError(
+                f"lead must be one of {', '.join(map(repr, LEAD_MODES))}, got {self.lead!r}"
+            )
+        if self.ranker is None:
+            ranker: Ranker = TextRank(damping=damping)
+        elif isinstance(self.ranker, str) or not callable(getattr(self.ranker, "rank", None)):
+            raise TypeError(
+                "ranker must have a .rank(document, teleport) method, "
+                f"got {type(self.ranker).__name__}"
+            )
+        elif damping != DEFAULT_DAMPING:
+            raise ConfigError(
+                "damping sets the built-in ranker's damping; with ranker= set it on the "
+                "ranker instead, e.g. ranker=TextRank(damping=0.85)"
+            )
+        else:
+            ranker = self.ranker
         if isinstance(self.prior, LinearPrior):
             prior: LinearPrior | None = self.prior
-        elif self.prior in _PRIORS:
+        elif isinstance(self.prior, str) and self.prior in PRIORS:
             prior = load_default_prior() if self.prior == "learned" else None
-        else:
-            raise ValueError(
-                f"prior must be one of {', '.join(map(repr, _PRIORS))} or a LinearPrior, "
+        elif isinstance(self.prior, str):
+            raise ConfigError(
+                f"prior must be one of {', '.join(map(repr, PRIORS))} or a LinearPrior, "
                 f"got {self.prior!r}"
+            )
+        else:
+            raise TypeError(
+                f"prior must be a str or a LinearPrior, got {type(self.prior).__name__}"
             )
         analyzer = Analyzer(
             stemmer=self.stemmer, stopwords=self.stopwords, taa_marbuta=self.taa_marbuta
@@ -226,11 +301,31 @@ class Summarizer:
                 raise TypeError(f"idf must be a BackgroundIDF, got {type(self.idf).__name__}")
             self.idf.check_analyzer(analyzer)
         object.__setattr__(self, "_analyzer", analyzer)
+        object.__setattr__(self, "_ranker", ranker)
         object.__setattr__(self, "_prior", prior)
 
-    # -- pipeline -----------------------------------------------------------
-    def _spans(self, text: object) -> tuple[str, list[Span]]:
-        text = _check_text(text)
+    @property
+    def analyzer(self) -> Analyzer:
+        """The analyzer that turns a sentence into its terms (normalise, stop words, stem)."""
+        return self._analyzer
+
+    # -- stages -------------------------------------------------------------
+    def prepare(self, text: str) -> Document:
+        """Stage 1: split ``text``, leave out boilerplate, analyse the ranked sentences.
+
+        Returns
+        -------
+        Document
+            Not vectorised yet (see :meth:`vectorize`).
+
+        Raises
+        ------
+        TypeError
+            ``text`` is not a str.
+        EmptyTextError, NoArabicError, NoContentError
+            The text has nothing to summarise.
+        """
+        text = check_text(text)
         if not text.strip():
             raise EmptyTextError(
                 "text is empty or contains only whitespace; pass the article's text"
@@ -241,68 +336,160 @@ class Summarizer:
                 "Summarizer(require_arabic=False) to summarise it anyway"
             )
         spans = self.splitter.split(text)
+        if not isinstance(self.splitter, RuleSplitter):  # ours keeps the contract (tested)
+            spans = checked_spans(spans, text, self.splitter)
         if not spans:
             raise EmptyTextError("the splitter found no sentence in the text")
-        return text, spans
-
-    def _content(self, spans: list[Span]) -> list[int]:
-        """Indices of the sentences that take part in the ranking."""
-        if not self.boilerplate:
-            return list(range(len(spans)))
-        content = [i for i, span in enumerate(spans) if not is_boilerplate(span.text)]
-        if not content:
-            raise NoContentError(
-                "every sentence looks like web-page boilerplate (share buttons, copyright, "
-                "navigation); pass boilerplate=False to summarise it anyway"
+        if self.boilerplate:
+            ranked = tuple(i for i, span in enumerate(spans) if not is_boilerplate(span.text))
+            if not ranked:
+                raise NoContentError(
+                    "every sentence looks like web-page boilerplate (share buttons, copyright, "
+                    "navigation); pass boilerplate=False to summarise it anyway"
+                )
+            bylines = {i for i in ranked[:BYLINE_POSITIONS] if is_byline(spans[i].text)}
+            if bylines and len(bylines) < len(ranked):
+                ranked = tuple(i for i in ranked if i not in bylines)
+            chosen: Sequence[Span] = (
+                spans if len(ranked) == len(spans) else [spans[i] for i in ranked]
             )
-        return content
+        else:
+            ranked = tuple(range(len(spans)))
+            chosen = spans
+        terms, words = self._analyzer.terms_and_words(span.text for span in chosen)
+        lead = looks_like_news(text, chosen) if self.lead == "auto" else self.lead == "always"
+        return Document(
+            text=text,
+            spans=tuple(spans),
+            ranked=ranked,
+            terms=tuple(terms),
+            words=tuple(words),
+            text_words=len(text.split()),
+            lead=lead,
+        )
 
-    def _terms(self, spans: list[Span]) -> _Prepared:
-        """The ranked sentences of one document and their terms (no vectors yet)."""
-        content = self._content(spans)
-        chosen = [spans[i] for i in content]
-        term_lists, words = self._analyzer.terms_and_words(span.text for span in chosen)
-        return _Prepared(content, chosen, term_lists, words)
+    def vectorize(self, document: Document) -> Document:
+        """Stage 2: the TF-IDF vectors and similarity graph of ``document``.
 
-    def _document(
-        self, text: str, spans: list[Span], prepared: _Prepared | None = None
-    ) -> _Document:
-        """Vectorise the ranked sentences of one document and build their graph.
-
-        ``prepared`` (from :meth:`_terms`, possibly with its vectors computed
-        in a batch by :mod:`arsumm.batch`) skips the work already done.
+        Raises
+        ------
+        NoContentError
+            No ranked sentence has a single term.
         """
-        content, chosen, term_lists, words, vectors = prepared or self._terms(spans)
-        if self.idf is not None:
-            vectors = self.idf.vectors(term_lists)
-            if vectors.nnz == 0:
-                raise _no_content()
-        elif vectors is None:
-            vectors = term_vectors(term_lists)
-        return _Document(text, chosen, content, term_lists, words, vectors, ranking_graph(vectors))
+        result = self.vectorize_many([document])[0]
+        if isinstance(result, ArsummError):
+            raise result
+        return result
 
-    def _teleport(self, doc: _Document) -> FloatArray | None:
-        n = len(doc.spans)
+    def vectorize_many(self, documents: Sequence[Document]) -> list[Document | ArsummError]:
+        """Stage 2 for many documents in one pass of array operations.
+
+        Each document keeps its own vocabulary and IDF: the vectors equal
+        :meth:`vectorize`'s bit for bit, only the fixed costs are shared. A
+        document without a single term gets its :class:`NoContentError` in
+        its place (returned, not raised), so that the others go on.
+        """
+        if self.idf is not None:
+            out: list[Document | ArsummError] = []
+            for document in documents:
+                vectors = self.idf.vectors(document.terms)
+                if vectors.nnz == 0:
+                    out.append(self._no_content(document))
+                else:
+                    out.append(_with_vectors(document, vectors))
+            return out
+        blocks = term_vectors_many([document.terms for document in documents])
+        return [
+            self._no_content(document)
+            if isinstance(block, NoContentError)
+            else _with_vectors(document, block)
+            for document, block in zip(documents, blocks, strict=True)
+        ]
+
+    def _no_content(self, document: Document) -> NoContentError:
+        """Why a document has no term: no content word, or a stemmer that emptied them all."""
+        analyzer = self._analyzer
+        if any(analyzer.content_words(span.text) for span in document.ranked_spans):
+            stemmer = self.stemmer if isinstance(self.stemmer, str) else type(self.stemmer).__name__
+            return NoContentError(
+                f"the stemmer {stemmer!r} returned an empty stem for every content word of the "
+                "text; check that its stem() returns the stem, not an empty string"
+            )
+        return no_content_error()
+
+    def teleport(self, document: Document) -> FloatArray | None:
+        """The prior's teleport distribution over the ranked sentences (None: uniform)."""
+        n = len(document.ranked)
         if self.prior == "uniform" or n == 0:
             return None
         if self.prior == "position":
             return position_prior(n, self.position_bias)
         assert self._prior is not None
-        return self._prior.weights(doc.features())
+        return self._prior.weights(features(self._vectorized(document)))
 
-    def _score(
-        self, text: str, spans: list[Span], prepared: _Prepared | None = None
-    ) -> tuple[FloatArray, _Document]:
-        """Score every sentence; return the scores and the ranked document."""
-        doc = self._document(text, spans, prepared)
-        content_scores = pagerank(
-            doc.graph, damping=self.damping, personalization=self._teleport(doc)
+    def score(self, document: Document) -> FloatArray:
+        """Stage 3: one score per sentence of the text (boilerplate scores 0).
+
+        ``document`` is vectorised first if it is not yet. The scores of the
+        ranked sentences are the ranker's as it returns them (the built-in
+        :class:`arsumm.TextRank`'s sum to 1).
+        """
+        document = self._vectorized(document)
+        n = len(document.ranked)
+        if document.lead:
+            ranked_scores = position_prior(n, 1.0)
+        else:
+            ranked_scores = np.asarray(
+                self._ranker.rank(document, self.teleport(document)), dtype=np.float64
+            )
+        if (
+            ranked_scores.shape != (n,)
+            or not (ranked_scores.min() >= 0)
+            or not (0 < float(ranked_scores.sum()) < math.inf)
+        ):
+            raise ValueError(
+                f"ranker {type(self._ranker).__name__} must return {n} finite scores >= 0 "
+                f"with a positive sum, got shape {ranked_scores.shape}"
+            )
+        if len(document.ranked) == len(document.spans):
+            return ranked_scores
+        scores = np.zeros(len(document.spans))
+        scores[list(document.ranked)] = ranked_scores
+        return scores
+
+    def choose(self, document: Document, scores: FloatArray, budget: Budget) -> list[int]:
+        """Stage 4: the sentence indices of the summary, in document order.
+
+        Maximal marginal relevance over the ranked sentences
+        (:func:`arsumm.select.select_diverse`) with this summarizer's
+        ``redundancy``, under ``budget``: a ``ratio`` is a fraction of the
+        text's words (``len(text.split())``), a summary's words are the sum of
+        ``len(s.text.split())`` over its sentences, and no summary is longer
+        than its budget unless it is the single best sentence. Of sentences
+        that are equal after normalisation (a headline repeated by a scraper)
+        only the first can be chosen.
+        """
+        document = self._vectorized(document)
+        ranked = document.ranked
+        picked = select_diverse(
+            scores[list(ranked)] if len(ranked) != len(scores) else scores,
+            document.graph,  # not None: filled in by _vectorized
+            document.words,
+            budget,
+            redundancy=0.0 if document.lead else self.redundancy,
+            candidates=_first_of_equals(document),
+            total_words=document.text_words,
         )
-        scores = np.zeros(len(spans))
-        scores[doc.content] = content_scores
-        return scores, doc
+        return [ranked[j] for j in picked]
 
-    # -- public API ---------------------------------------------------------
+    def _vectorized(self, document: Document) -> Document:
+        if not isinstance(document, Document):
+            raise TypeError(
+                f"expected a Document from Summarizer.prepare(), got {type(document).__name__}"
+            )
+        return document if document.vectorized else self.vectorize(document)
+
+    # -- the whole pipeline -------------------------------------------------
     def fit(self, corpus: Iterable[str]) -> Summarizer:
         """Return a copy of this summarizer whose IDF is learned from ``corpus``.
 
@@ -310,6 +497,11 @@ class Summarizer:
         ----------
         corpus : iterable of str
             Documents of the domain (whole articles, not sentences).
+
+        Raises
+        ------
+        TypeError
+            ``corpus`` is a single string, or holds something else than strings.
 
         Examples
         --------
@@ -325,8 +517,8 @@ class Summarizer:
     def analyze(
         self,
         text: str,
-        *,
         k: int | None = None,
+        *,
         ratio: float | None = None,
         max_words: int | None = None,
     ) -> Analysis:
@@ -342,43 +534,11 @@ class Summarizer:
         (17, [0, 1])
         """
         budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
-        text, spans = self._spans(text)
-        return self._analyze(text, spans, budget)
-
-    def _analyze(
-        self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None = None
-    ) -> Analysis:
-        """:meth:`analyze` after splitting."""
-        scores, doc, chosen = self._choose(text, spans, budget, prepared)
-        sentences = [
-            Sentence(i, span.start, span.end, span.text, float(score))
-            for i, (span, score) in enumerate(zip(spans, scores, strict=True))
-        ]
-        summary = [sentences[i] for i in chosen]
-        content_set = set(doc.content)
-        boilerplate = tuple(i for i in range(len(spans)) if i not in content_set)
-        return Analysis(sentences, summary, boilerplate)
-
-    def _summary(
-        self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None = None
-    ) -> list[Sentence]:
-        """The summary :meth:`_analyze` would return, without the other sentences'
-        objects (the entry point of :meth:`summarize` and :mod:`arsumm.batch`)."""
-        scores, _, chosen = self._choose(text, spans, budget, prepared)
-        return [
-            Sentence(i, spans[i].start, spans[i].end, spans[i].text, float(scores[i]))
-            for i in chosen
-        ]
-
-    def _choose(
-        self, text: str, spans: list[Span], budget: Budget, prepared: _Prepared | None
-    ) -> tuple[FloatArray, _Document, list[int]]:
-        """Score the sentences and pick the summary: scores, document, chosen indices."""
-        scores, doc = self._score(text, spans, prepared)
-        picked = select_diverse(
-            scores[doc.content], doc.graph, doc.words, budget, redundancy=self.redundancy
-        )
-        return scores, doc, [doc.content[j] for j in picked]
+        document = self.vectorize(self.prepare(text))
+        scores = self.score(document)
+        chosen = self.choose(document, scores, budget)
+        sentences = _sentences(document, scores, range(len(document.spans)))
+        return Analysis(sentences, [sentences[i] for i in chosen], document.boilerplate)
 
     def rank(self, text: str) -> list[Sentence]:
         """Score every sentence of ``text``.
@@ -395,18 +555,14 @@ class Summarizer:
         >>> round(sum(s.score for s in ranked), 6)
         1.0
         """
-        text, spans = self._spans(text)
-        scores, _ = self._score(text, spans)
-        return [
-            Sentence(i, span.start, span.end, span.text, float(score))
-            for i, (span, score) in enumerate(zip(spans, scores, strict=True))
-        ]
+        document = self.vectorize(self.prepare(text))
+        return _sentences(document, self.score(document), range(len(document.spans)))
 
     def summarize(
         self,
         text: str,
-        *,
         k: int | None = None,
+        *,
         ratio: float | None = None,
         max_words: int | None = None,
     ) -> list[Sentence]:
@@ -419,8 +575,7 @@ class Summarizer:
         k : int, optional
             Number of sentences (the default budget is ``k=3``).
         ratio : float, optional
-            Fraction of the article's words, in (0, 1]; boilerplate sentences
-            do not count.
+            Fraction of the article's words (``len(text.split())``), in (0, 1].
         max_words : int, optional
             Word budget. Pass at most one of ``k``, ``ratio``, ``max_words``.
 
@@ -437,51 +592,125 @@ class Summarizer:
             The text has nothing to summarise.
         BudgetError
             The budget is invalid (also a ``ValueError``).
+
+        Examples
+        --------
+        >>> import arsumm
+        >>> [s.index for s in Summarizer(stemmer="light").summarize(arsumm.demo_text(), 2)]
+        [0, 1]
         """
         budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
-        text, spans = self._spans(text)
-        return self._summary(text, spans, budget)
+        return self.summarize_document(self.prepare(text), budget)
+
+    def summarize_document(self, document: Document, budget: Budget) -> list[Sentence]:
+        """Stages 2-4 on a prepared document: the summary's sentences, in document order."""
+        document = self._vectorized(document)
+        scores = self.score(document)
+        return _sentences(document, scores, self.choose(document, scores, budget))
 
 
-def _check_number(
-    name: str, value: object, *, low: float, high: float = math.inf, high_open: bool = False
-) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    ok = low <= value and (value < high if high_open else value <= high) and math.isfinite(value)
-    if not ok:
-        interval = f"[{low:g}, {high:g})" if high_open else f">= {low:g}"
-        if high_open:
-            raise ValueError(f"{name} must be in {interval}, got {value}")
-        raise ValueError(f"{name} must be a finite number {interval}, got {value}")
+def checked_spans(spans: object, text: str, splitter: object) -> list[Span]:
+    """Return ``spans`` as a list if they keep the :class:`arsumm.Splitter` contract.
 
+    Every item is a :class:`arsumm.Span` with integer offsets, ``0 <= start <
+    end <= len(text)``, ``text[start:end] == span.text``, sorted and disjoint.
 
-def _no_content() -> NoContentError:
-    return NoContentError(
-        "no words left to compare after removing punctuation, digits and stop words; "
-        "the text needs at least one content word"
-    )
-
-
-def choose(ranked: list[Sentence], budget: Budget) -> list[Sentence]:
-    """Apply the budget rule to the output of :meth:`Summarizer.rank`.
-
-    This is the plain rule (best score first), without the redundancy
-    control of :meth:`Summarizer.summarize`; boilerplate sentences (score 0)
-    are never chosen unless nothing else scores.
+    Raises
+    ------
+    SplitterError
+        The first span that breaks the contract, and the splitter that made it.
 
     Examples
     --------
-    >>> import arsumm
-    >>> ranked = Summarizer().rank(arsumm.demo_text())
-    >>> [s.index for s in choose(ranked, Budget.of(k=2))]
-    [0, 1]
+    >>> class Bad:
+    ...     def split(self, text):
+    ...         return [Span(0, 3, "abc"), Span(2, 5, "cde")]
+    >>> checked_spans(Bad().split("abcde"), "abcde", Bad())
+    Traceback (most recent call last):
+    ...
+    arsumm.errors.SplitterError: splitter Bad returned overlapping or unsorted spans: span 1 ...
     """
-    scores = np.array([s.score for s in ranked])
-    pool = [i for i, s in enumerate(scores) if s > 0] or list(range(len(ranked)))
-    order = [pool[i] for i in order_by_score(scores[pool])]
-    words = [len(s.text.split()) for s in ranked]
-    return [ranked[i] for i in select(order, words, budget)]
+    name = type(splitter).__name__
+    if isinstance(spans, str | bytes) or not isinstance(spans, Iterable):
+        raise SplitterError(
+            f"splitter {name} must return a list of arsumm.Span, got {type(spans).__name__}"
+        )
+    out: list[Span] = []
+    previous_end = 0
+    for i, span in enumerate(spans):
+        if not isinstance(span, Span):
+            raise SplitterError(
+                f"splitter {name} returned a {type(span).__name__} as span {i}; "
+                "return arsumm.Span(start, end, text[start:end]) objects"
+            )
+        start, end = span.start, span.end
+        for field_name, value in (("start", start), ("end", end)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+                raise SplitterError(
+                    f"splitter {name} returned span {i} with a {type(value).__name__} "
+                    f"{field_name} ({value!r}); offsets must be integers"
+                )
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            raise SplitterError(
+                f"splitter {name} returned span {i} = [{start}, {end}), outside the text "
+                f"of {len(text)} characters or empty"
+            )
+        if start < previous_end:
+            raise SplitterError(
+                f"splitter {name} returned overlapping or unsorted spans: span {i} starts at "
+                f"{start}, before the end of span {i - 1} ({previous_end})"
+            )
+        if span.text != text[start:end]:
+            raise SplitterError(
+                f"splitter {name} returned span {i} whose text is not text[{start}:{end}]; "
+                "Span.text must be the slice of the caller's string"
+            )
+        if type(span.start) is not int or type(span.end) is not int:  # numpy integers
+            span = Span(start, end, span.text)
+        out.append(span)
+        previous_end = end
+    return out
+
+
+def _first_of_equals(document: Document) -> list[int] | None:
+    """Ranked positions, without those of a sentence equal to an earlier one (None: all).
+
+    Two sentences can be equal only if their terms are: the texts are
+    normalised and compared only then.
+    """
+    seen: dict[tuple[str, ...], list[int]] = {}
+    repeats: list[int] = []
+    spans = document.spans
+    for position, terms in enumerate(document.terms):
+        key = tuple(terms)
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = [position]
+            continue
+        text = _folded(spans[document.ranked[position]].text)
+        if any(_folded(spans[document.ranked[p]].text) == text for p in earlier):
+            repeats.append(position)
+        else:
+            earlier.append(position)
+    if not repeats:
+        return None
+    dropped = set(repeats)
+    return [p for p in range(len(document.terms)) if p not in dropped]
+
+
+def _folded(sentence: str) -> str:
+    return " ".join(normalize(sentence).split())
+
+
+def _with_vectors(document: Document, vectors: sp.csr_matrix) -> Document:
+    return dataclasses.replace(document, vectors=vectors, graph=ranking_graph(vectors))
+
+
+def _sentences(document: Document, scores: FloatArray, indices: Iterable[int]) -> list[Sentence]:
+    spans = document.spans
+    values = scores.tolist()
+    return [Sentence(i, spans[i].start, spans[i].end, spans[i].text, values[i]) for i in indices]
 
 
 _DEFAULT: Summarizer | None = None
@@ -493,18 +722,11 @@ def summarize(
     *,
     ratio: float | None = None,
     max_words: int | None = None,
-    **options: object,
 ) -> list[Sentence]:
-    """Summarise ``text`` with a :class:`Summarizer` built from ``options``.
+    """Summarise ``text`` with the default :class:`Summarizer`.
 
-    Parameters
-    ----------
-    text : str
-        The article.
-    k, ratio, max_words
-        The length budget; see :meth:`Summarizer.summarize`.
-    **options
-        Keyword arguments of :class:`Summarizer`, e.g. ``stemmer="light"``.
+    The same as ``Summarizer().summarize(text, ...)``, with the same
+    arguments; make a :class:`Summarizer` for any other configuration.
 
     Examples
     --------
@@ -514,10 +736,6 @@ def summarize(
     ['الطقس حار اليوم في عمان.']
     """
     global _DEFAULT
-    if options:
-        summarizer = Summarizer(**options)  # type: ignore[arg-type]
-    else:
-        if _DEFAULT is None:
-            _DEFAULT = Summarizer()
-        summarizer = _DEFAULT
-    return summarizer.summarize(text, k=k, ratio=ratio, max_words=max_words)
+    if _DEFAULT is None:
+        _DEFAULT = Summarizer()
+    return _DEFAULT.summarize(text, k, ratio=ratio, max_words=max_words)

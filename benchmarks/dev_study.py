@@ -282,8 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raw = {"id": document.id, "text": document.text, "references": document.references}
         training, prepared = prepare_with_document(raw, summarizer)
         docs.append(training)
-        sentences.append([s.text for s in prepared.spans])
-        terms.append(prepared.term_lists)
+        sentences.append([s.text for s in prepared.ranked_spans])
+        terms.append(list(prepared.terms))
         vectors.append(prepared.vectors)
     shipped = load_default_prior()
     info = dict(shipped.info)

@@ -337,7 +337,7 @@ _PROTOCOL = """\
   Greedy oracle: starting empty, add the sentence that most increases the mean over the
   references of ROUGE-1 F1 + ROUGE-2 F1; stop when nothing increases it or nothing fits the
   budget. It reads the references: it is an upper bound, not a method.
-- **arsumm.** `Summarizer(**options).rank(text)` then `arsumm.summarizer.choose`, the public
+- **arsumm.** `Summarizer(**options).summarize(text, ...)`, the public
   API. Variants are registered by name in `benchmarks/methods.py`
   (`register_arsumm_variant`), or added on the command line with
   `--variant NAME:key=value,...`.

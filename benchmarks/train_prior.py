@@ -45,11 +45,11 @@ import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 
 from arsumm import Summarizer
+from arsumm.document import Document
 from arsumm.normalize import normalize
-from arsumm.prior import FEATURES, LinearPrior
+from arsumm.prior import FEATURES, LinearPrior, features
 from arsumm.rank import pagerank
 from arsumm.select import Budget, select_diverse
-from arsumm.summarizer import _Document
 from benchmarks.provenance import command_line, display_path, git_commit
 from benchmarks.scoring import ArabicRougeTokenizer
 
@@ -89,14 +89,13 @@ def _prepare(record: dict[str, Any], summarizer: Summarizer) -> _Doc:
     return prepare_with_document(record, summarizer)[0]
 
 
-def prepare_with_document(record: dict[str, Any], summarizer: Summarizer) -> tuple[_Doc, _Document]:
+def prepare_with_document(record: dict[str, Any], summarizer: Summarizer) -> tuple[_Doc, Document]:
     """Run one EASC record through arsumm; return its training view and arsumm's document."""
-    text = record["text"]
-    text, spans = summarizer._spans(text)
-    doc = summarizer._document(text, spans)
+    doc = summarizer.vectorize(summarizer.prepare(record["text"]))
+    spans = doc.ranked_spans
     refs_squashed = [_squash(r) for r in record["references"]]
     labels = np.array(
-        [np.mean([_squash(s.text)[:PREFIX] in r for r in refs_squashed]) for s in doc.spans]
+        [np.mean([_squash(s.text)[:PREFIX] in r for r in refs_squashed]) for s in spans]
     )
     refs = []
     for ref in record["references"]:
@@ -111,11 +110,11 @@ def prepare_with_document(record: dict[str, Any], summarizer: Summarizer) -> tup
         )
     training = _Doc(
         record["id"],
-        doc.features(),
+        features(doc),
         labels,
-        [len(s.text.split()) for s in doc.spans],
+        [len(s.text.split()) for s in spans],
         doc.graph,
-        [_TOKENIZER.tokenize(s.text) for s in doc.spans],
+        [_TOKENIZER.tokenize(s.text) for s in spans],
         refs,
     )
     return training, doc

@@ -160,12 +160,12 @@ def test_split_keeps_every_character_of_bad_text(
 )
 def test_without_require_arabic_no_words_is_no_content(text: str) -> None:
     with pytest.raises(NoContentError, match="needs at least one content word"):
-        arsumm.summarize(text, require_arabic=False)
+        arsumm.Summarizer(require_arabic=False).summarize(text)
 
 
 def test_without_require_arabic_latin_text_is_summarized() -> None:
     text = "The council opened a library. It has many books. The library opens at nine."
-    summary = arsumm.summarize(text, k=2, require_arabic=False)
+    summary = arsumm.Summarizer(require_arabic=False).summarize(text, k=2)
     check_summary(text, summary)
     assert len(summary) == 2
 

@@ -217,10 +217,13 @@ def test_summarize_many_equals_summarize_on_every_easc_article(
 
 def test_summarize_many_passes_options_on(easc_docs: list[dict[str, Any]]) -> None:
     texts = [doc["text"] for doc in easc_docs[:20]]
-    options = {"stemmer": "light", "prior": "position", "redundancy": 0.5}
-    results = arsumm.summarize_many(texts, ratio=0.2, **options)
+    summarizer = arsumm.Summarizer(stemmer="light", prior="position", redundancy=0.5)
+    results = list(arsumm.summarize_many(texts, ratio=0.2, summarizer=summarizer))
     for text, result in zip(texts, results, strict=True):
-        assert list(result.sentences or ()) == arsumm.summarize(text, ratio=0.2, **options)
+        assert list(result.sentences or ()) == summarizer.summarize(text, ratio=0.2)
+    # the configuration is really used: the default summarizer chooses otherwise somewhere
+    default = list(arsumm.summarize_many(texts, ratio=0.2))
+    assert [r.sentences for r in results] != [r.sentences for r in default]
 
 
 BAD: list[tuple[str, Any, str]] = [
@@ -284,19 +287,24 @@ def test_wrong_arguments_raise_at_the_call_not_mid_stream() -> None:
     with pytest.raises(arsumm.BudgetError):
         arsumm.summarize_many([TEXT], k=2, ratio=0.5)
     with pytest.raises(TypeError):
-        arsumm.summarize_many([TEXT], colour="blue")
-    with pytest.raises(ValueError, match="stemmer"):
-        arsumm.summarize_many([TEXT], stemmer="porter")
+        arsumm.summarize_many([TEXT], colour="blue")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"summarizer must be an arsumm\.Summarizer"):
+        arsumm.summarize_many([TEXT], summarizer="light")  # type: ignore[arg-type]
+    for single in (TEXT, TEXT.encode()):
+        with pytest.raises(TypeError, match="got a single"):
+            arsumm.summarize_many(single)
+    with pytest.raises(TypeError, match="iterable of texts"):
+        arsumm.summarize_many(None)  # type: ignore[arg-type]
     for n_jobs in (0, -2, 1.5, True):
         with pytest.raises(ValueError, match="n_jobs"):
             arsumm.summarize_many([TEXT], n_jobs=n_jobs)
 
 
 def test_n_jobs_is_the_number_of_worker_processes() -> None:
-    from arsumm.batch import _workers
+    from arsumm.parallel import resolve_n_jobs
 
-    assert [_workers(None), _workers(1), _workers(3)] == [1, 1, 3]
-    assert _workers(-1) >= 1
+    assert [resolve_n_jobs(None), resolve_n_jobs(1), resolve_n_jobs(3)] == [1, 1, 3]
+    assert resolve_n_jobs(-1) >= 1
 
 
 def test_an_empty_input_gives_no_results() -> None:
@@ -339,8 +347,9 @@ class _Shortener:
 
 def test_worker_processes_give_the_same_results() -> None:
     items: list[Any] = [TEXT, WEATHER, "", ("n", None)] * 40
-    serial = list(arsumm.summarize_many(items, k=2, stemmer=_Shortener()))
-    parallel = list(arsumm.summarize_many(items, k=2, stemmer=_Shortener(), n_jobs=2))
+    summarizer = arsumm.Summarizer(stemmer=_Shortener())
+    serial = list(arsumm.summarize_many(items, k=2, summarizer=summarizer))
+    parallel = list(arsumm.summarize_many(items, k=2, summarizer=summarizer, n_jobs=2))
     assert parallel == serial
     assert [r.ok for r in parallel[:4]] == [True, True, False, False]
 
@@ -351,4 +360,4 @@ def test_worker_processes_need_a_picklable_configuration() -> None:
             return token
 
     with pytest.raises(TypeError, match="pickle"):
-        arsumm.summarize_many([TEXT], n_jobs=2, stemmer=Local())
+        arsumm.summarize_many([TEXT], n_jobs=2, summarizer=arsumm.Summarizer(stemmer=Local()))

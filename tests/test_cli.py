@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import json
 import subprocess
 import sys
@@ -183,3 +185,225 @@ def test_console_script_same_as_module(article: Path) -> None:
     b = run(str(article))
     assert a.returncode == b.returncode == 0
     assert a.stdout == b.stdout
+
+
+# -- issue 12: the rough edges of the command line ---------------------------------------
+
+LATIN = "The council opened a new library in the city. It has many books and a garden.\n"
+FURNITURE = "شاركها\nتويتر\n© 2024 صحيفة الوادي. جميع الحقوق محفوظة\n"
+
+
+def one_error_line(result: subprocess.CompletedProcess[bytes], status: int = 1) -> str:
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == status, err
+    assert len(err.splitlines()) == 1, err
+    assert "Traceback" not in err
+    assert err.startswith("arsumm: error: "), err
+    return err.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        pytest.param(LATIN, "--allow-non-arabic", id="no-arabic"),
+        pytest.param(FURNITURE, "--keep-boilerplate", id="only-boilerplate"),
+    ],
+)
+def test_the_hints_name_flags_that_exist(tmp_path: Path, text: str, flag: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    err = one_error_line(run(str(path)))
+    assert f"pass {flag} to summarise it anyway" in err
+    assert "Summarizer(" not in err
+    assert "=False" not in err
+    result = run(str(path), flag, "-k", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").strip()
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": 1, "text": text}) + "\n", encoding="utf-8")
+    (record,) = [json.loads(x) for x in run("batch", str(source)).stdout.splitlines()]
+    assert record["error"].startswith("line 1: ")
+    assert f"pass {flag} to summarise it anyway" in record["error"]
+    (record,) = [json.loads(x) for x in run("batch", str(source), flag).stdout.splitlines()]
+    assert record["error"] is None
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "problem"),
+    [
+        pytest.param(b"\xff" + ARTICLE.encode(), [], "not valid utf-8 at byte offset 0", id="utf8"),
+        pytest.param(ARTICLE.encode(), ["--encoding", "klingon-8"], "unknown encoding", id="enc"),
+        pytest.param(
+            ARTICLE.encode(), ["--encoding", "rot13"], "is not a text encoding", id="rot13"
+        ),
+        pytest.param(b"   \n", [], "input is empty", id="empty"),
+        pytest.param(LATIN.encode(), [], "text contains no Arabic letter", id="no-arabic"),
+        pytest.param(FURNITURE.encode(), [], "web-page boilerplate", id="boilerplate"),
+        pytest.param(b"x" * 100, ["--max-bytes", "10"], "larger than the maximum", id="size"),
+    ],
+)
+def test_every_input_error_starts_with_the_file_name(
+    tmp_path: Path, data: bytes, args: list[str], problem: str
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    err = one_error_line(run(str(path), *args))
+    assert err.startswith(f"arsumm: error: {path}: ")
+    assert problem in err
+
+
+def test_batch_errors_all_start_with_their_line_number(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": ARTICLE}, ensure_ascii=False).encode(),
+        b'{"text": "no closing quote}',
+        json.dumps({"text": LATIN}).encode(),
+        json.dumps({"text": "   "}).encode(),
+        json.dumps({"text": "في من على."}, ensure_ascii=False).encode(),
+        json.dumps({"text": FURNITURE}, ensure_ascii=False).encode(),
+        b'{"text": "caf\xe9"}',
+        b"",
+        b"[1]",
+        json.dumps({"body": ARTICLE}, ensure_ascii=False).encode(),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    result = run("batch", str(source))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(x) for x in result.stdout.decode("utf-8").splitlines()]
+    assert [r["line"] for r in records] == list(range(1, 11))
+    assert records[0]["error"] is None
+    for record in records[1:]:
+        assert record["error"].startswith(f"line {record['line']}: "), record
+    offset = len(b"\n".join(lines[:6])) + 1 + len(b'{"text": "caf')
+    assert f"not valid utf-8 at byte offset {offset} of {source}" in records[6]["error"]
+
+
+def test_dash_o_is_standard_output(tmp_path: Path) -> None:
+    for args in (["--demo", "-k", "1"], ["batch", "-"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "arsumm", *args, "-o", "-"],
+            input=json.dumps({"text": ARTICLE}).encode(),
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip()
+        assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+def test_help_shows_the_batch_command_in_its_usage() -> None:
+    usage = run("--help").stdout.decode("utf-8").split("\n\n")[0]
+    assert usage.startswith("usage: arsumm [FILE|-] [options]")
+    assert "arsumm batch IN.jsonl" in usage
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["-k", "two"], id="single"),
+        pytest.param(["batch"], id="batch-no-input"),
+        pytest.param(["batch", "in.jsonl", "--jobs", "0"], id="batch-jobs"),
+    ],
+)
+def test_usage_errors_are_one_line_too(args: list[str]) -> None:
+    """README: "errors are one line on stderr" -- argparse's usage block was several."""
+    err = one_error_line(run(*args), status=2)
+    assert "see 'arsumm" in err
+    assert "--help'" in err
+
+
+def _fitted_idf(tmp_path: Path) -> tuple[Path, arsumm.Summarizer]:
+    corpus = [arsumm.demo_text(), ARTICLE, "نص آخر عن الطقس والمطر في المدينة."]
+    fitted = arsumm.Summarizer().fit(corpus)
+    assert fitted.idf is not None
+    path = tmp_path / "idf.json"
+    fitted.idf.save(path)
+    return path, fitted
+
+
+def test_idf_file_on_both_commands(tmp_path: Path) -> None:
+    idf, fitted = _fitted_idf(tmp_path)
+    text = arsumm.demo_text()
+    expected = [[s.index, s.score] for s in fitted.summarize(text, ratio=0.2)]
+    assert expected != [[s.index, s.score] for s in arsumm.summarize(text, ratio=0.2)]
+    single = run("--demo", "--ratio", "0.2", "--format", "json", "--idf", str(idf))
+    assert single.returncode == 0, single.stderr
+    assert [[s["index"], s["score"]] for s in json.loads(single.stdout)["summary"]] == expected
+    batch = run(
+        "batch", "-", "--ratio", "0.2", "--idf", str(idf), stdin=json.dumps({"text": text}).encode()
+    )
+    assert batch.returncode == 0, batch.stderr
+    (record,) = [json.loads(x) for x in batch.stdout.splitlines()]
+    assert [[s["index"], s["score"]] for s in record["summary"]] == expected
+
+
+def test_a_bad_idf_file_is_one_error_line_naming_it(tmp_path: Path) -> None:
+    idf, _ = _fitted_idf(tmp_path)
+    err = one_error_line(run("--demo", "--idf", str(idf), "--stemmer", "light"))
+    assert err.startswith(f"arsumm: error: {idf}: this IDF was fitted with analyzer settings")
+    err = one_error_line(run("--demo", "--idf", str(tmp_path / "none.json")))
+    assert err.endswith("none.json: no such file")
+    (tmp_path / "x.json").write_text('{"format": "something else"}', encoding="utf-8")
+    err = one_error_line(run("batch", "-", "--prior", str(tmp_path / "x.json")))
+    assert "x.json: cannot load the prior (not an arsumm LinearPrior" in err
+
+
+def test_prior_file_on_both_commands(tmp_path: Path) -> None:
+    from arsumm.prior import load_default_prior
+
+    default = load_default_prior()
+    reversed_prior = dataclasses.replace(default, coef=tuple(-c for c in default.coef))
+    path = tmp_path / "prior.json"
+    reversed_prior.save(path)
+    text = arsumm.demo_text()
+    expected = [s.index for s in arsumm.Summarizer(prior=reversed_prior).summarize(text, k=3)]
+    assert expected != [s.index for s in arsumm.summarize(text, k=3)]
+    single = run("--demo", "--format", "json", "--prior", str(path))
+    assert [s["index"] for s in json.loads(single.stdout)["summary"]] == expected
+    batch = run("batch", "-", "--prior", str(path), stdin=json.dumps({"text": text}).encode())
+    (record,) = [json.loads(x) for x in batch.stdout.splitlines()]
+    assert [s["index"] for s in record["summary"]] == expected
+
+
+def test_json_and_analyze_say_which_sentences_were_boilerplate(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(ARTICLE + FURNITURE, encoding="utf-8")
+    analysis = arsumm.Summarizer().analyze(path.read_text(encoding="utf-8"), k=2)
+    assert analysis.boilerplate  # the page's furniture was left out
+    doc = json.loads(run(str(path), "-k", "2", "--format", "json").stdout)
+    assert doc["boilerplate"] == list(analysis.boilerplate)
+    full = json.loads(run(str(path), "-k", "2", "--format", "analyze").stdout)
+    assert full["n_sentences"] == len(full["sentences"]) == len(analysis.sentences)
+    flags = [(s["index"], s["selected"], s["boilerplate"]) for s in full["sentences"]]
+    chosen = {s.index for s in analysis.summary}
+    assert flags == [
+        (s.index, s.index in chosen, s.index in analysis.boilerplate) for s in analysis.sentences
+    ]
+    kept = json.loads(run(str(path), "-k", "2", "--format", "json", "--keep-boilerplate").stdout)
+    assert kept["boilerplate"] == []
+    page = run(str(path), "-k", "2", "--format", "html").stdout.decode("utf-8")
+    assert page.count("(boilerplate)") == len(analysis.boilerplate)  # in their tooltips
+
+
+def test_the_command_line_reports_only_its_own_errors_as_bad_input() -> None:
+    """A TypeError or ValueError from a bug must show its traceback, not pass for bad input:
+    the handlers of arsumm/cli.py catch arsumm's own errors (and OSError where a model
+    file is read), never TypeError, ValueError or Exception."""
+    source = (Path(arsumm.__file__).parent / "cli.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    caught: dict[str, set[str]] = {}
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.ExceptHandler) and node.type is not None:
+                types = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+                names = {t.id for t in types if isinstance(t, ast.Name)}
+                caught.setdefault(function.name, set()).update(names)
+    wholesale = {"Exception", "BaseException", "TypeError", "ValueError", "AttributeError"}
+    assert all(not names & wholesale for names in caught.values()), caught
+    assert {f for f, names in caught.items() if "OSError" in names} == {"_load", "run"}
+    assert "ArsummError" in caught["main"]
+    assert "ArsummError" in caught["_batch"]

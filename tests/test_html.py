@@ -21,7 +21,7 @@ ALLOWED_TAGS = {
     "ol", "li", "a", "span", "mark", "bdi", "footer",
 }  # fmt: skip
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-LINE_BREAKS = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+LINE_BREAKS = arsumm.chars.LINE_BREAK_RE
 
 EVIL = (
     "عنوان <script>alert('x')</script> الخبر\n"
@@ -238,7 +238,7 @@ def test_any_text_round_trips_inert(body: str) -> None:
 
 def test_summarizer_option_and_mismatch_errors() -> None:
     text = arsumm.demo_text()
-    light = arsumm.Summarizer(stemmer="none")
+    light = arsumm.Summarizer(stemmer="none", lead="never")
     summary = light.summarize(text, k=2)
     default = arsumm.Summarizer().rank(text)
     assert [s.score for s in summary] != [default[s.index].score for s in summary]
@@ -326,3 +326,53 @@ def test_cli_demo_html_to_stdout() -> None:
     page = result.stdout.decode("utf-8")
     text = arsumm.demo_text()
     assert page == arsumm.to_html(text, arsumm.summarize(text, k=3))
+
+
+def test_boilerplate_sentences_say_so_in_their_tooltip() -> None:
+    text = "شاركها\n" + arsumm.demo_text()
+    page = arsumm.to_html(text, arsumm.summarize(text, k=2))
+    root, _, _ = parse(page)
+    first = next(n for n in root.find_all("span") if n.attrs.get("id") == "s-0")
+    assert "boilerplate" in first.attrs["data-tip"]
+    assert "من 18" not in first.attrs["data-tip"]  # no rank among the sentences
+    others = [
+        n
+        for n in root.find_all("span") + root.find_all("mark")
+        if n.attrs.get("id", "").startswith("s-")
+    ]
+    assert sum("boilerplate" in n.attrs["data-tip"] for n in others) == 1
+    # with a ranking of one's own, the boilerplate indices come along with it
+    analysis = arsumm.Summarizer().analyze(text, k=2)
+    mine = arsumm.to_html(
+        text, analysis.summary, ranked=analysis.sentences, boilerplate=analysis.boilerplate
+    )
+    assert mine == page
+    with pytest.raises(ValueError, match="not a sentence index"):
+        arsumm.to_html(text, analysis.summary, ranked=analysis.sentences, boilerplate=[99])
+
+
+def test_numpy_offsets_are_offsets() -> None:
+    import numpy as np
+
+    text = arsumm.demo_text()
+    summary = [
+        arsumm.Sentence(np.int64(s.index), np.int64(s.start), np.int32(s.end), s.text, s.score)  # type: ignore[arg-type]
+        for s in arsumm.summarize(text, k=2)
+    ]
+    assert arsumm.to_html(text, summary) == arsumm.to_html(text, arsumm.summarize(text, k=2))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param({"title": 5}, "title must be a str", id="title-int"),
+        pytest.param(
+            {"summarizer": "light"}, "summarizer must be an arsumm.Summarizer", id="summarizer-str"
+        ),
+        pytest.param({"boilerplate": "0"}, "boilerplate must be a sequence", id="boilerplate-str"),
+    ],
+)
+def test_wrong_argument_types_are_named(kwargs: dict[str, object], message: str) -> None:
+    text = arsumm.demo_text()
+    with pytest.raises(TypeError, match=message):
+        arsumm.to_html(text, arsumm.summarize(text, k=1), **kwargs)  # type: ignore[arg-type]

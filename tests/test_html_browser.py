@@ -258,10 +258,12 @@ def main(argv: list[str]) -> int:
     summary = arsumm.summarize(text, k=3)
     ranked = arsumm.Summarizer().rank(text)
     chosen = {s.index for s in summary}
-    # Show the tooltip (via :target) of the best sentence that is not in the summary.
-    # HEIGHT must fit the whole page: headless --screenshot paints a page that
-    # scrolled to its #fragment as blank.
-    target = max((s for s in ranked if s.index not in chosen), key=lambda s: s.score)
+    # Show the tooltip (via :target) of the best sentence that is not in the summary
+    # and does not follow a chosen one: the tooltip sits on the line above, where it
+    # must not hide a highlight. HEIGHT must fit the whole page: headless
+    # --screenshot paints a page that scrolled to its #fragment as blank.
+    candidates = [s for s in ranked if s.index not in chosen and s.index - 1 not in chosen]
+    target = max(candidates, key=lambda s: s.score)
     page = arsumm.to_html(text, summary, ranked=ranked)
     out = Path(argv[0])
     screenshot(browser, page, out, fragment=f"#s-{target.index}")

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arsumm.normalize import FORMAT_CHARS, has_arabic_letter, normalize, tokenize
+from arsumm.chars import FORMAT_CHARS
+from arsumm.normalize import has_arabic_letter, normalize, tokenize
 
 CASES = [
     pytest.param("كَتَبَ الطَّالِبُ", "كتب الطالب", id="tashkeel"),

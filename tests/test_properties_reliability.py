@@ -220,13 +220,19 @@ def test_k_summary_is_inside_the_k_plus_one_summary(text: str, k: int) -> None:
 
 @pytest.mark.parametrize("redundancy", [0.0, 0.3])
 def test_exact_ties_go_to_the_earlier_sentence_so_summaries_nest(redundancy: float) -> None:
-    # identical sentences and a uniform prior: every score ties (up to rounding)
-    text = "هطلت أمطار غزيرة على المدينة. " * 7
+    # the same words in seven orders and a uniform prior: every score ties (up to
+    # rounding), and no two sentences are equal (equal ones are never chosen together)
+    words = ["هطلت", "أمطار", "غزيرة", "على", "المدينة", "أمس"]
+    orders = [words[i:] + words[:i] for i in range(6)] + [words[::-1]]
+    text = " ".join(" ".join(order) + "." for order in orders)
     summarizer = Summarizer(prior="uniform", redundancy=redundancy)
     scores = [s.score for s in summarizer.rank(text)]
+    assert len(scores) == 7
     assert max(scores) - min(scores) < 1e-12
     for k in range(1, 9):
         assert [s.index for s in summarizer.summarize(text, k=k)] == list(range(min(k, 7)))
+    repeated = "هطلت أمطار غزيرة على المدينة. " * 7
+    assert [s.index for s in summarizer.summarize(repeated, k=4)] == [0]
 
 
 def _vocalise(text: str, data: st.DataObject) -> str:

@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from arsumm.rank import TextRank, order_by_score, pagerank, similarity_graph
+import arsumm
+from arsumm.graph import similarity_graph
+from arsumm.rank import TextRank, order_by_score, pagerank
 
 
 def _nx_pagerank(dense: np.ndarray, personalization: np.ndarray | None = None) -> np.ndarray:
@@ -76,8 +78,14 @@ def test_threshold_drops_weak_edges() -> None:
 
 
 def test_isolated_sentences_share_teleport_mass() -> None:
-    scores = TextRank().rank(sp.csr_matrix(np.eye(3)))
-    np.testing.assert_allclose(scores, [1 / 3] * 3)
+    summarizer = arsumm.Summarizer(prior="uniform")
+    document = summarizer.vectorize(summarizer.prepare("شمس ساطعة. مطر غزير. ريح عاتية."))
+    assert document.graph is not None
+    assert not np.asarray(document.graph).any()
+    np.testing.assert_allclose(TextRank().rank(document, None), [1 / 3] * 3)
+    np.testing.assert_allclose(
+        TextRank().rank(document, np.array([2.0, 1.0, 1.0])), [0.5, 0.25, 0.25]
+    )
 
 
 def test_ties_broken_by_position() -> None:

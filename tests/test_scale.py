@@ -20,24 +20,21 @@ from scipy.stats import spearmanr
 import arsumm
 import arsumm.summarizer
 from arsumm.features import term_vectors
-from arsumm.rank import (
+from arsumm.graph import (
     DENSE_MAX_NODES,
     EXACT_MAX_SENTENCES,
     SimilarityGraph,
-    TextRank,
     neighbour_graph,
-    order_by_score,
-    pagerank,
     ranking_graph,
     similarity_graph,
 )
+from arsumm.rank import order_by_score, pagerank
 
 SUMMARIZER = arsumm.Summarizer()
 
 
 def vectors_of(text: str) -> sp.csr_matrix:
-    _, spans = SUMMARIZER._spans(text)
-    return term_vectors(SUMMARIZER._terms(spans).term_lists)
+    return term_vectors(SUMMARIZER.prepare(text).terms)
 
 
 def random_vectors(n: int, terms: int, density: float, seed: int) -> sp.csr_matrix:
@@ -151,7 +148,7 @@ def test_similarity_graph_switches_at_exact_max() -> None:
     vectors = random_vectors(80, 30, 0.1, seed=3)
     assert not isinstance(similarity_graph(vectors, exact_max=80), SimilarityGraph)
     assert isinstance(similarity_graph(vectors, exact_max=79), SimilarityGraph)
-    scores = TextRank(exact_max=10, neighbours=4).rank(vectors)
+    scores = pagerank(similarity_graph(vectors, exact_max=10, neighbours=4))
     assert scores.sum() == pytest.approx(1.0)
 
 

@@ -6,6 +6,8 @@ import collections
 import csv
 import pickle
 import random
+import subprocess
+import sys
 
 import pytest
 from nltk.stem.isri import ISRIStemmer
@@ -161,3 +163,26 @@ def test_arlstem_equals_nltk_on_real_words(easc_docs: list[dict[str, str]]) -> N
     assert len(words) > 20_000
     mismatches = [w for w in sorted(words) if ours.stem(w) != reference.stem(w)]
     assert mismatches == []
+
+
+def test_arlstem_affix_lists_are_nltks() -> None:
+    reference, ours = _arlstem_pair()
+    groups = ["pr2", "pr3", "pr32", "pr4", "su2", "su22", "su3", "su32", "pl_si2", "pl_si3"]
+    groups += ["verb_su2", "verb_pr2", "verb_pr22", "verb_suf1", "verb_suf2", "verb_suf3"]
+    for group in groups:
+        assert getattr(ours, group) == tuple(getattr(reference, group)), group
+    for word in ["أَكَلَ", "إلى", "آمن", "وأولاد", "ومن", "مستشفى"]:
+        assert ours.norm(word) == reference.norm(word)  # type: ignore[attr-defined]
+
+
+def test_the_default_path_does_not_import_nltk() -> None:
+    """nltk takes about a second to import: summarising with the defaults must not need it."""
+    code = (
+        "import sys, arsumm; arsumm.summarize(arsumm.demo_text()); "
+        "arsumm.summarize_many([arsumm.demo_text()]).__next__(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'sklearn')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

@@ -1,0 +1,639 @@
+"""Worker processes: an ordered map over chunks of items that isolates failures.
+
+:func:`map_chunks` sends chunks of items to a pool of worker processes and
+yields one result per item, in input order. It is the machinery behind
+``summarize_many(..., n_jobs=N)`` and ``arsumm batch --jobs N``, and knows
+nothing about summaries: the caller gives the function that processes one
+chunk in a worker, and the function that turns an item and an exception into
+a failed result.
+
+What it guarantees
+    * One result per item, in input order, whatever happens to the workers.
+    * The pool is started once per call (with a probe that checks that the
+      workers can start and load the configuration) and reused for every
+      chunk; it is replaced only when a worker dies.
+    * A worker that dies (killed, out of memory, ``os._exit`` in a custom
+      component) fails only the item that killed it: the chunks that were in
+      flight are retried one item at a time on a fresh pool, so the culprit
+      is found and every other item gets its real result. An item that
+      cannot be pickled fails alone, in the parent, before anything is sent.
+    * When the caller stops early (an exception, ``close()``, SIGTERM turned
+      into an exception by the command line), the workers are terminated at
+      once, and a worker whose parent process dies (even by SIGKILL) exits by
+      itself within moments, so no process is left behind.
+    * Chunks adapt: they start at :data:`FIRST_CHUNK` items and double while
+      a chunk takes a worker less than half of :data:`TARGET_SECONDS`, up to
+      :data:`MAX_CHUNK` items or :data:`MAX_CHUNK_WEIGHT` units of weight
+      (characters, for texts). How items are grouped never changes a result.
+
+Starting worker processes
+    Workers are started with the ``forkserver`` method where the platform has
+    it, ``spawn`` elsewhere; both run the main script again in each worker (so
+    that objects defined there can be unpickled), as the multiprocessing
+    documentation describes under "safe importing of main module". A script
+    that calls :func:`map_chunks` from its top level without an
+    ``if __name__ == "__main__":`` guard would run again in every worker, and
+    a script read from standard input (``python - < script.py``) cannot be
+    run again at all; :func:`map_chunks` detects both before starting any
+    process and raises :class:`WorkerStartError`, which says what to do.
+
+Examples
+--------
+>>> from arsumm.parallel import map_chunks
+>>> def failed(item, exc):
+...     return f"{item}: {type(exc).__name__}"
+>>> list(map_chunks(_lengths, pickle.dumps(()), ["a", "bb", "ccc"], 2, failure=failed))
+[1, 2, 3]
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+import weakref
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
+from types import FrameType
+from typing import Any, Generic, TypeVar, cast
+
+from arsumm.errors import ArsummError
+
+__all__ = [
+    "FIRST_CHUNK",
+    "MAX_CHUNK",
+    "MAX_CHUNK_WEIGHT",
+    "MAX_DEATHS_IN_A_ROW",
+    "TARGET_SECONDS",
+    "WorkerStartError",
+    "map_chunks",
+    "resolve_n_jobs",
+]
+
+#: Items in the first chunk sent to a worker.
+FIRST_CHUNK = 64
+#: Items in a chunk, at most.
+MAX_CHUNK = 4096
+#: Weight of a chunk (characters, for texts), at most; a heavier item is a chunk of its own.
+MAX_CHUNK_WEIGHT = 1 << 20
+#: Worker time a chunk should take; chunks that take less than half of it grow.
+TARGET_SECONDS = 0.2
+#: Items that killed their worker one after the other before the rest are failed unsent.
+MAX_DEATHS_IN_A_ROW = 16
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class WorkerStartError(ArsummError, RuntimeError):
+    """Worker processes cannot be started here, or cannot load the configuration."""
+
+
+def resolve_n_jobs(n_jobs: int | None) -> int:
+    """Return the number of worker processes ``n_jobs`` asks for.
+
+    Parameters
+    ----------
+    n_jobs : int or None
+        A positive number of processes, ``-1`` for one per CPU, or ``None``
+        (and ``1``) for no worker process at all.
+
+    Raises
+    ------
+    ValueError
+        ``n_jobs`` is 0, below -1, or not an integer.
+
+    Examples
+    --------
+    >>> resolve_n_jobs(None), resolve_n_jobs(1), resolve_n_jobs(3)
+    (1, 1, 3)
+    >>> resolve_n_jobs(-1) == (os.cpu_count() or 1)
+    True
+    >>> resolve_n_jobs(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_jobs must be a positive integer, -1 or None, got 0
+    """
+    if n_jobs is None:
+        return 1
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive integer, -1 or None, got {n_jobs!r}")
+    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+
+
+def map_chunks(
+    function: Callable[..., list[R]],
+    payload: bytes,
+    items: Iterable[T],
+    workers: int,
+    *,
+    failure: Callable[[T, BaseException], R],
+    weight: Callable[[T], int] | None = None,
+) -> Iterator[R]:
+    """Process ``items`` in chunks in ``workers`` processes; yield the results in order.
+
+    In each worker, ``pickle.loads(payload)`` gives a tuple of arguments
+    ``args`` once, and every chunk (a list of items) is processed by
+    ``function(*args, chunk)``, which must return one result per item, in
+    order, and should turn an item's own problem into a result rather than
+    raise. The pool is started, and checked with a probe, before this
+    function returns; the items are read lazily, a few chunks ahead.
+
+    Parameters
+    ----------
+    function : callable
+        A module-level function (workers import it by name).
+    payload : bytes
+        The pickled tuple of leading arguments of ``function``.
+    items : iterable
+        The items; each must pickle (one that does not fails alone).
+    workers : int
+        Number of worker processes, >= 1.
+    failure : callable
+        ``failure(item, exc)`` is the result of an item that could not be
+        processed: it did not pickle, its worker died, or ``function``
+        raised on it alone.
+    weight : callable, optional
+        ``weight(item)`` is the item's size (e.g. characters); a chunk holds
+        at most :data:`MAX_CHUNK_WEIGHT` of it. By default items weigh 0.
+
+    Returns
+    -------
+    iterator
+        One result per item, in input order. Closing it (or dropping it)
+        terminates the workers.
+
+    Raises
+    ------
+    WorkerStartError
+        At the call: the workers would run the main script again from its top
+        level, or cannot run it (read from standard input), or cannot start
+        or load ``payload``.
+
+    Examples
+    --------
+    An item that cannot be pickled fails alone, in input order:
+
+    >>> import threading
+    >>> items = ["a", threading.Lock(), "ccc"]
+    >>> results = map_chunks(_lengths, pickle.dumps(()), items, 2, failure=lambda i, e: "failed")
+    >>> list(results)
+    [1, 'failed', 3]
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers}")
+    problem = _main_script_problem()
+    if problem is not None:
+        raise WorkerStartError(problem)
+    pool = _Pool(function, payload, workers)
+    problem = pool.start()
+    if problem is not None:
+        pool.terminate()
+        raise WorkerStartError(problem)
+    return _ordered(pool, items, failure, weight or _weightless)
+
+
+def _weightless(item: object) -> int:
+    return 0
+
+
+# -- the main script ------------------------------------------------------------
+
+
+def _main_script_problem() -> str | None:
+    """Say why worker processes cannot be started from here, or return None.
+
+    Worker processes started with ``spawn`` or ``forkserver`` run the main
+    script again (as ``__mp_main__``) before they take any work. That fails
+    when the script was read from standard input, and it runs the caller's
+    top-level code again in every worker when the call that starts them is
+    not under ``if __name__ == "__main__":``. Both are found here from the
+    main module and the call stack, before any process is started.
+
+    Examples
+    --------
+    Under pytest, the main script's call is guarded:
+
+    >>> _main_script_problem() is None
+    True
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        return None
+    spec_name = getattr(getattr(main, "__spec__", None), "name", None)
+    path = getattr(main, "__file__", None)
+    if spec_name is not None:
+        if spec_name == "__main__" or spec_name.endswith(".__main__"):
+            return None  # a package's __main__: workers do not run it again
+    elif path is None or os.path.splitext(os.path.basename(path))[0] == "ipython":
+        return None  # an interactive session or python -c: nothing is run again
+    if path is None or not os.path.isfile(path):
+        return (
+            "n_jobs > 1 starts worker processes, which run the main script again from its "
+            f"file, but this one was read from {path or 'nowhere'} (as with "
+            "`python - < script.py`); save the script to a file, with the code that starts "
+            'the workers under `if __name__ == "__main__":`, or use n_jobs=1'
+        )
+    frame = _main_frame(main.__dict__)
+    if frame is None or _guarded(path, frame.f_lineno):
+        return None
+    return (
+        "n_jobs > 1 starts worker processes, which run the main script again; this call is "
+        f"at the top level of {os.path.basename(path)} (line {frame.f_lineno}), so every "
+        'worker would make it again: put that code under `if __name__ == "__main__":`, '
+        "or use n_jobs=1"
+    )
+
+
+def _main_frame(namespace: dict[str, Any]) -> FrameType | None:
+    """The frame running the main script's top-level code, if it is on the stack."""
+    frame = inspect.currentframe()
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals is namespace:
+            return frame
+        frame = frame.f_back
+    return None
+
+
+def _guarded(path: str, line: int) -> bool:
+    """True if ``line`` of the script at ``path`` is under ``if __name__ == "__main__":``."""
+    try:
+        with open(path, "rb") as handle:
+            tree = ast.parse(handle.read(), filename=path)
+    except (OSError, SyntaxError, ValueError):
+        return True  # cannot tell: let multiprocessing try
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_main_test(node.test) and node.body:
+            first, last = node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno
+            if first <= line <= last:
+                return True
+    return False
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_is_main_test(value) for value in test.values)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s.id for s in sides if isinstance(s, ast.Name)]
+    values = [s.value for s in sides if isinstance(s, ast.Constant)]
+    return names == ["__name__"] and values == ["__main__"]
+
+
+# -- in the worker processes ------------------------------------------------------
+
+_STATE: tuple[Callable[..., list[Any]], tuple[Any, ...]] | None = None
+_START_PROBLEM: str | None = None
+
+
+def _init_worker(function: Callable[..., list[Any]], payload: bytes) -> None:
+    """Set up a worker: ignore Ctrl-C (the parent decides), watch the parent, load the payload."""
+    global _STATE, _START_PROBLEM
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    try:
+        args = pickle.loads(payload)
+    except Exception as exc:
+        _START_PROBLEM = (
+            f"the worker processes cannot load the configuration ({type(exc).__name__}: {exc}); "
+            "define custom stemmers and splitters in a module the workers can import "
+            "(not in an interactive session or python -c), or use n_jobs=1"
+        )
+        return
+    _STATE = (function, tuple(args))
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """Wait for the parent process to end, then end this worker (no orphans)."""
+    parent.join()
+    os._exit(1)
+
+
+def _probe() -> str | None:
+    return _START_PROBLEM
+
+
+def _work(blob: bytes) -> tuple[list[Any], float]:
+    """Process one chunk: return its results and the seconds it took."""
+    if _STATE is None:
+        raise WorkerStartError(_START_PROBLEM or "worker not initialised")
+    function, args = _STATE
+    chunk = pickle.loads(blob)
+    started = time.perf_counter()
+    results = function(*args, chunk)
+    return results, time.perf_counter() - started
+
+
+def _lengths(chunk: list[str]) -> list[int]:
+    """The function of this module's example: the length of each item."""
+    return [len(item) for item in chunk]
+
+
+# -- in the parent process ----------------------------------------------------------
+
+
+class _TrackingContext:
+    """A multiprocessing context that remembers the processes it starts."""
+
+    def __init__(self, base: Any) -> None:
+        self._base = base
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:
+        process = self._base.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._base, name)
+
+
+def _base_context(function: Callable[..., Any]) -> Any:
+    # fork is unsafe in a process with threads (tqdm's monitor, a dask client);
+    # the fork server imports arsumm once, and every worker starts as its copy
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(sorted({__name__, function.__module__}))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _stop(
+    executor: ProcessPoolExecutor, processes: list[multiprocessing.process.BaseProcess]
+) -> None:
+    """Cancel what is queued and terminate the workers now."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+
+
+class _Pool:
+    """The process pool of one :func:`map_chunks` call; replaced when a worker dies."""
+
+    def __init__(self, function: Callable[..., list[Any]], payload: bytes, workers: int) -> None:
+        self.function = function
+        self.payload = payload
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        self.context: _TrackingContext | None = None
+        self.failed: BaseException | None = None  # set when no pool can be started any more
+        self.deaths_in_row = 0
+        self._finalizer: weakref.finalize | None = None  # type: ignore[type-arg]
+
+    def start(self) -> str | None:
+        """Start a pool and probe it; return what went wrong, or None."""
+        self.context = _TrackingContext(_base_context(self.function))
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=cast(BaseContext, self.context),
+            initializer=_init_worker,
+            initargs=(self.function, self.payload),
+        )
+        self._finalizer = weakref.finalize(self, _stop, self.executor, self.context.processes)
+        try:
+            return self.executor.submit(_probe).result()
+        except BrokenProcessPool:
+            return (
+                "the worker processes died while starting (see the error they printed above); "
+                "if this runs from a script, put the code that starts them under "
+                '`if __name__ == "__main__":`, or use n_jobs=1'
+            )
+
+    def restart(self) -> None:
+        """Replace a broken pool; if none can start, remember why."""
+        self.terminate()
+        problem = self.start()
+        if problem is not None:
+            self.terminate()
+            self.failed = WorkerStartError(problem)
+
+    def submit(self, blob: bytes) -> Future[tuple[list[Any], float]]:
+        if self.failed is not None or self.executor is None:
+            raise self.failed or WorkerStartError("the worker processes are gone")
+        return self.executor.submit(_work, blob)
+
+    def close(self) -> None:
+        """Shut the pool down after the last chunk (the workers exit when idle)."""
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
+        self.executor = None
+
+    def terminate(self) -> None:
+        """Stop the workers now, whatever they are doing."""
+        if self._finalizer is not None:
+            self._finalizer()  # runs _stop once
+        self.executor = None
+
+
+@dataclass
+class _Chunk(Generic[T, R]):
+    """Items sent to a worker together, and what came back."""
+
+    items: list[T]
+    sent: list[int] = field(default_factory=list)  # positions of the items in the blob
+    early: dict[int, R] = field(default_factory=dict)  # items that failed before sending
+    blob: bytes = b""
+    future: Future[tuple[list[Any], float]] | None = None
+    error: BaseException | None = None  # submit failed
+
+
+def _dead_worker() -> BrokenProcessPool:
+    return BrokenProcessPool(
+        "the worker process died on this item (killed, out of memory, or os._exit in a "
+        "custom component); the other items of its chunk were retried without it"
+    )
+
+
+def _unsendable(exc: BaseException) -> TypeError:
+    return TypeError(
+        f"cannot send this item to a worker process ({type(exc).__name__}: {exc}); "
+        "pass ids and texts that pickle, or use n_jobs=1"
+    )
+
+
+def _pack(items: list[T], failure: Callable[[T, BaseException], R]) -> _Chunk[T, R]:
+    """Pickle a chunk; an item that does not pickle gets its failure here."""
+    chunk: _Chunk[T, R] = _Chunk(items)
+    try:
+        chunk.blob = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+        chunk.sent = list(range(len(items)))
+        return chunk
+    except Exception:  # find the items that do not pickle; the others go on
+        pass
+    for position, item in enumerate(items):
+        try:
+            pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            chunk.early[position] = failure(item, _unsendable(exc))
+        else:
+            chunk.sent.append(position)
+    try:
+        chunk.blob = pickle.dumps([items[i] for i in chunk.sent], protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # pickles alone, not together: fail them all, here
+        for position in chunk.sent:
+            chunk.early[position] = failure(items[position], _unsendable(exc))
+        chunk.sent = []
+    return chunk
+
+
+class _Chunker(Generic[T]):
+    """Cut the input into chunks whose size adapts to the time a worker takes."""
+
+    def __init__(self, items: Iterable[T], weight: Callable[[T], int]) -> None:
+        self.items = iter(items)
+        self.weight = weight
+        self.size = FIRST_CHUNK
+        self.exhausted = False
+
+    def next(self) -> list[T] | None:
+        chunk: list[T] = []
+        total = 0
+        while not self.exhausted and len(chunk) < self.size and total < MAX_CHUNK_WEIGHT:
+            try:
+                item = next(self.items)
+            except StopIteration:
+                self.exhausted = True
+                break
+            chunk.append(item)
+            total += self.weight(item)
+        return chunk or None
+
+    def observe(self, n_items: int, seconds: float) -> None:
+        """Grow the chunks while a full one takes less than half the target time."""
+        if n_items >= self.size and seconds < TARGET_SECONDS / 2:
+            self.size = min(2 * self.size, MAX_CHUNK)
+        elif seconds > 2 * TARGET_SECONDS and self.size > 1:
+            self.size = max(self.size // 2, 1)
+
+
+def _ordered(
+    pool: _Pool,
+    items: Iterable[T],
+    failure: Callable[[T, BaseException], R],
+    weight: Callable[[T], int],
+) -> Iterator[R]:
+    """The generator behind :func:`map_chunks`."""
+    chunker = _Chunker(items, weight)
+    window: deque[_Chunk[T, R]] = deque()
+    finished = False
+    try:
+        while True:
+            while len(window) < 2 * pool.workers:
+                items_ = chunker.next()
+                if items_ is None:
+                    break
+                window.append(_send(pool, _pack(items_, failure)))
+            if not window:
+                finished = True
+                return
+            chunk = window.popleft()
+            try:
+                results, seconds = _receive(chunk)
+            except BrokenProcessPool:
+                # every chunk in flight is lost with the pool: find the culprits one by one
+                later = list(window)
+                window.clear()
+                pool.restart()
+                yield from _one_by_one(pool, chunk, failure)
+                for other in later:
+                    try:
+                        yield from _merge(other, _receive(other)[0])
+                    except Exception:
+                        yield from _one_by_one(pool, other, failure)
+                continue
+            except Exception:  # the chunk failed as a whole: find the item it failed on
+                yield from _one_by_one(pool, chunk, failure)
+                continue
+            chunker.observe(len(chunk.sent), seconds)
+            pool.deaths_in_row = 0
+            yield from _merge(chunk, results)
+    finally:
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+
+
+def _send(pool: _Pool, chunk: _Chunk[T, R]) -> _Chunk[T, R]:
+    if chunk.sent:
+        try:
+            chunk.future = pool.submit(chunk.blob)
+        except Exception as exc:  # the pool broke before this chunk was sent
+            chunk.error = exc
+    return chunk
+
+
+def _receive(chunk: _Chunk[T, R]) -> tuple[list[Any], float]:
+    if not chunk.sent:
+        return [], 0.0
+    if chunk.error is not None:
+        raise chunk.error
+    assert chunk.future is not None
+    return chunk.future.result()
+
+
+def _merge(chunk: _Chunk[T, R], results: list[Any]) -> Iterator[R]:
+    if len(results) != len(chunk.sent):
+        raise RuntimeError(f"a chunk of {len(chunk.sent)} items gave {len(results)} results")
+    by_position = dict(zip(chunk.sent, results, strict=True))
+    for position in range(len(chunk.items)):
+        yield chunk.early[position] if position in chunk.early else by_position[position]
+
+
+def _one_by_one(
+    pool: _Pool, chunk: _Chunk[T, R], failure: Callable[[T, BaseException], R]
+) -> Iterator[R]:
+    """Process the items of a failed chunk alone, one in flight, so a crash names its item."""
+    for position, item in enumerate(chunk.items):
+        if position in chunk.early:
+            yield chunk.early[position]
+        elif pool.failed is not None:
+            yield failure(item, pool.failed)
+        else:
+            yield _alone(pool, item, failure)
+
+
+def _alone(pool: _Pool, item: T, failure: Callable[[T, BaseException], R]) -> R:
+    single = _pack([item], failure)
+    if not single.sent:
+        return single.early[0]
+    try:
+        results, _ = pool.submit(single.blob).result()
+    except BrokenProcessPool:
+        pool.deaths_in_row += 1
+        if pool.deaths_in_row >= MAX_DEATHS_IN_A_ROW:
+            pool.terminate()
+            pool.failed = WorkerStartError(
+                f"{MAX_DEATHS_IN_A_ROW} items in a row killed their worker process; the rest "
+                "were not sent (does a custom stemmer or splitter end the process?)"
+            )
+        else:
+            pool.restart()
+        return failure(item, _dead_worker())
+    except Exception as exc:
+        return failure(item, exc)
+    pool.deaths_in_row = 0
+    if len(results) != 1:
+        raise RuntimeError(f"one item gave {len(results)} results")
+    result: R = results[0]
+    return result
