@@ -65,7 +65,6 @@ import math
 import operator
 import re
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,9 +74,11 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from arsumm.errors import EmptyTextError, NoArabicError, NoContentError
+from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
+from arsumm.errors import ConfigError, EmptyTextError, NoArabicError, NoContentError
 from arsumm.normalize import has_arabic_letter, normalize
 from arsumm.rank import FloatArray, pagerank
+from arsumm.select import BudgetError
 from arsumm.splitter import Splitter
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
@@ -163,8 +164,17 @@ def _check_int(name: str, value: object, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, got {type(value).__name__}")
     if value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}")
+        raise ConfigError(f"{name} must be at least {low}, got {value}")
     return value
+
+
+def _check_k(k: object) -> int:
+    """The number of keyphrases: the same answers as ``summarize``'s ``k``."""
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k must be an integer >= 1, got {type(k).__name__} {k!r}")
+    if k < 1:
+        raise BudgetError(f"k must be an integer >= 1, got {k}")
+    return k
 
 
 def _check_float(name: str, value: object, low: float, high: float = math.inf) -> float:
@@ -172,7 +182,7 @@ def _check_float(name: str, value: object, low: float, high: float = math.inf) -
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not (math.isfinite(value) and low <= value <= high):
         bounds = f"in [{low:g}, {high:g}]" if math.isfinite(high) else f">= {low:g}"
-        raise ValueError(f"{name} must be a finite number {bounds}, got {value}")
+        raise ConfigError(f"{name} must be a finite number {bounds}, got {value}")
     return float(value)
 
 
@@ -379,14 +389,7 @@ class _Lexicon:
         self._sync_words()
 
 
-_SENTENCE_END = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"
-_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
-
-
-def _is_mark(ch: str) -> bool:
-    """A character that takes no room inside a word: tashkeel, tatweel, format marks."""
-    return ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
 @functools.cache
@@ -399,19 +402,10 @@ def _keyword_stopwords() -> frozenset[str]:
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A word (a letter, then letters and marks of the BMP, see :func:`_is_mark`),
-    and a break (a character that is neither)."""
-    marks = [c for c in range(0x0300, 0x10000) if _is_mark(chr(c))]
-    ranges: list[tuple[int, int]] = []
-    for c in marks:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1] = (ranges[-1][0], c)
-        else:
-            ranges.append((c, c))
-    cls = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
+    """A word (a letter, then letters and the characters normalisation deletes:
+    :data:`arsumm.chars.ZERO_WIDTH`), and a break (a character that is neither
+    a letter nor such a mark; whitespace never reaches these patterns)."""
+    cls = "".join(re.escape(c) for c in ZERO_WIDTH)
     return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*"), re.compile(f"[^{cls}]")
 
 
@@ -534,7 +528,7 @@ class KeywordExtractor:
     >>> KeywordExtractor(window=1)
     Traceback (most recent call last):
     ...
-    ValueError: window must be at least 2, got 1
+    arsumm.errors.ConfigError: window must be at least 2, got 1
     """
 
     stemmer: str | Stemmer = "arlstem"
@@ -564,7 +558,7 @@ class KeywordExtractor:
         _check_int("window", self.window, 2)
         _check_int("max_words", self.max_words, 1)
         if self.max_words > 6:
-            raise ValueError(f"max_words must be at most 6, got {self.max_words}")
+            raise ConfigError(f"max_words must be at most 6, got {self.max_words}")
         _check_float("damping", self.damping, 0.0, 0.999999)
         _check_float("position_bias", self.position_bias, 0.0)
         _check_float("frequency_weight", self.frequency_weight, 0.0)
@@ -581,12 +575,12 @@ class KeywordExtractor:
         if self.idf is not None and not isinstance(self.idf, KeyphraseIDF):
             raise TypeError(f"idf must be a KeyphraseIDF, got {type(self.idf).__name__}")
         if self.edge_weight not in _EDGE_WEIGHTS:
-            raise ValueError(
+            raise ConfigError(
                 f"edge_weight must be one of {', '.join(map(repr, _EDGE_WEIGHTS))}, "
                 f"got {self.edge_weight!r}"
             )
         if self.phrase_score not in _PHRASE_SCORES:
-            raise ValueError(
+            raise ConfigError(
                 f"phrase_score must be one of {', '.join(map(repr, _PHRASE_SCORES))}, "
                 f"got {self.phrase_score!r}"
             )
@@ -730,7 +724,7 @@ class KeywordExtractor:
         EmptyTextError, NoArabicError, NoContentError
             The text has nothing to extract from.
         """
-        _check_int("k", k, 1)
+        _check_k(k)
         text = self._check(text)
         return self._extract(text, k)
 
@@ -1079,7 +1073,7 @@ _MAX_CHUNKS = 1 << 20
 # PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
 # so six digits are more than enough (the default 1e-10 costs twice the steps)
 _TOLERANCE = 1e-5
-_LINE_BREAK_POINTS = np.array([ord(c) for c in _LINE_BREAKS], dtype=np.uint32)
+_LINE_BREAK_POINTS = np.array([ord(c) for c in LINE_BREAKS], dtype=np.uint32)
 _DEFAULT: KeywordExtractor | None = None
 
 

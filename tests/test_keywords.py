@@ -18,6 +18,8 @@ import pytest
 
 import arsumm
 from arsumm import (
+    BudgetError,
+    ConfigError,
     EmptyTextError,
     Keyphrase,
     KeyphraseIDF,
@@ -261,11 +263,11 @@ def test_require_arabic_false() -> None:
 
 
 BAD_K = [
-    pytest.param(0, ValueError, "k must be at least 1", id="zero"),
-    pytest.param(-3, ValueError, "k must be at least 1", id="negative"),
-    pytest.param(2.5, TypeError, "k must be an int", id="float"),
-    pytest.param(True, TypeError, "k must be an int", id="bool"),
-    pytest.param("3", TypeError, "k must be an int", id="str"),
+    pytest.param(0, BudgetError, r"k must be an integer >= 1, got 0", id="zero"),
+    pytest.param(-3, BudgetError, r"k must be an integer >= 1, got -3", id="negative"),
+    pytest.param(2.5, TypeError, r"k must be an integer >= 1, got float", id="float"),
+    pytest.param(True, TypeError, r"k must be an integer >= 1, got bool", id="bool"),
+    pytest.param("3", TypeError, r"k must be an integer >= 1, got str", id="str"),
 ]
 
 
@@ -273,23 +275,25 @@ BAD_K = [
 def test_bad_k(k: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         arsumm.keywords(DEMO, k=k)  # type: ignore[arg-type]
+    with pytest.raises(error, match=message):  # the summarizer answers the same
+        arsumm.summarize(DEMO, k=k)  # type: ignore[arg-type]
 
 
 BAD_OPTIONS = [
-    pytest.param({"window": 1}, ValueError, "window must be at least 2", id="window"),
-    pytest.param({"max_words": 0}, ValueError, "max_words must be at least 1", id="max-words"),
-    pytest.param({"max_words": 7}, ValueError, "at most 6", id="max-words-high"),
-    pytest.param({"damping": 1.0}, ValueError, "damping", id="damping"),
-    pytest.param({"position_bias": -1}, ValueError, "position_bias", id="position-bias"),
-    pytest.param({"rank_weight": float("nan")}, ValueError, "rank_weight", id="nan"),
-    pytest.param({"edge_weight": "cosine"}, ValueError, "edge_weight must be one of", id="edge"),
-    pytest.param({"phrase_score": "median"}, ValueError, "phrase_score", id="phrase-score"),
-    pytest.param({"stemmer": "porter"}, ValueError, "unknown stemmer", id="stemmer-name"),
+    pytest.param({"window": 1}, ConfigError, "window must be at least 2", id="window"),
+    pytest.param({"max_words": 0}, ConfigError, "max_words must be at least 1", id="max-words"),
+    pytest.param({"max_words": 7}, ConfigError, "at most 6", id="max-words-high"),
+    pytest.param({"damping": 1.0}, ConfigError, "damping", id="damping"),
+    pytest.param({"position_bias": -1}, ConfigError, "position_bias", id="position-bias"),
+    pytest.param({"rank_weight": float("nan")}, ConfigError, "rank_weight", id="nan"),
+    pytest.param({"edge_weight": "cosine"}, ConfigError, "edge_weight must be one of", id="edge"),
+    pytest.param({"phrase_score": "median"}, ConfigError, "phrase_score", id="phrase-score"),
+    pytest.param({"stemmer": "porter"}, ConfigError, "unknown stemmer", id="stemmer-name"),
     pytest.param({"stemmer": 3}, TypeError, "stemmer must be", id="stemmer-type"),
     pytest.param({"splitter": "rules"}, TypeError, "splitter must have", id="splitter"),
     pytest.param({"stopwords": "yes"}, TypeError, "stopwords must be True or False", id="bool"),
     pytest.param({"length_prior": [1, 2]}, TypeError, "length_prior must be a tuple", id="prior"),
-    pytest.param({"length_prior": (1, -2)}, ValueError, "length_prior", id="prior-negative"),
+    pytest.param({"length_prior": (1, -2)}, ConfigError, "length_prior", id="prior-negative"),
     pytest.param({"idf": {"a": 1}}, TypeError, "idf must be a KeyphraseIDF", id="idf"),
 ]
 
