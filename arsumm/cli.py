@@ -45,7 +45,7 @@ from arsumm.io import (
 from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
-from arsumm.summarizer import Summarizer
+from arsumm.summarizer import LEAD_MODES, Summarizer
 
 __all__ = ["main", "run"]
 
@@ -90,6 +90,15 @@ def _shared_options() -> argparse.ArgumentParser:
         "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
     )
     shared.add_argument(
+        "--lead",
+        choices=LEAD_MODES,
+        default="auto",
+        help=(
+            "summarise by the opening sentences: auto (default) for text that reads like news, "
+            "never (rank every text with TextRank), always"
+        ),
+    )
+    shared.add_argument(
         "--idf", metavar="FILE", help="term weights fitted on a corpus (BackgroundIDF.save)"
     )
     shared.add_argument(
@@ -129,7 +138,8 @@ def _build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=USAGE,
         description=(
-            "Summarise an Arabic text: print its most central sentences in document order. "
+            "Summarise an Arabic text: print its summary sentences in document order (for a "
+            "news report its opening, else the most central by TextRank). "
             "'arsumm batch' summarises every record of a JSON Lines file."
         ),
         epilog=(
@@ -242,7 +252,7 @@ def _load(loader: Callable[[str], T], path: str, what: str) -> T:
 
 def _configure(args: argparse.Namespace) -> Summarizer:
     """The :class:`Summarizer` that the flags ask for."""
-    options: dict[str, Any] = {"stemmer": args.stemmer}
+    options: dict[str, Any] = {"stemmer": args.stemmer, "lead": args.lead}
     if args.allow_non_arabic:
         options["require_arabic"] = False
     if args.keep_boilerplate:

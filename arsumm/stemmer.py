@@ -380,11 +380,34 @@ def _isri() -> Stemmer:
     return stemmer
 
 
-def _snowball() -> Stemmer:
-    from nltk.stem.snowball import SnowballStemmer
+class _Snowball:
+    """NLTK's Snowball stemmer for Arabic, a fresh one for every word.
 
-    stemmer: Stemmer = SnowballStemmer("arabic")
-    return stemmer
+    NLTK's ``ArabicStemmer`` keeps flags on its instance from one word to the
+    next (one is never reset), so a word's stem depended on the words stemmed
+    before it: after «سافرنا», «كانوا» became «كانو» instead of «كان». A new
+    instance costs well under a microsecond, and the memo asks once per word.
+    """
+
+    def __init__(self) -> None:
+        from nltk.stem.snowball import ArabicStemmer
+
+        self._make = ArabicStemmer
+
+    def stem(self, token: str) -> str:
+        """Return the Snowball stem of ``token``, whatever came before."""
+        result: str = self._make().stem(token)
+        return result
+
+    def __getstate__(self) -> dict[str, object]:
+        return {}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+def _snowball() -> Stemmer:
+    return _Snowball()
 
 
 #: Factories of the built-in stemmers, by name.

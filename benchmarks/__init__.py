@@ -2,6 +2,11 @@
 
 Run from the project root:
 
+``python -m benchmarks.panel --split dev``
+    The quality panel: every (corpus, budget) cell of EASC, ANT-BBC and
+    SaudiNewsNet for arsumm, Lead, the oracle and the peers, with paired
+    intervals against Lead; writes ``benchmarks/results/panel-<split>.json``,
+    a heatmap and ``docs/quality.md``'s panel tables.
 ``python -m benchmarks.rouge --data ../shared/data/easc/easc.jsonl --split test --ratio 0.3``
     ROUGE-1, ROUGE-2 and ROUGE-Lsum of arsumm, its variants, Lead, random, the
     greedy oracle and the peer summarizers, with bootstrap intervals.
@@ -28,11 +33,19 @@ Run from the project root:
 Modules
 -------
 ``data``
-    Loading EASC and its splits from outside the repository.
+    Loading a corpus (``{id, text, references[, title]}`` JSONL) and its
+    ``splits.json`` from outside the repository.
+``protocol``
+    The protocol's constants, defined once: the EASC budget sweep, the
+    cross-validation folds and seeds, budget names.
 ``scoring``
-    The Arabic-aware ROUGE tokenizer, per-document scores, bootstrap intervals.
+    The suite's one ROUGE (``rouge-score``'s arithmetic, our Arabic
+    tokenizer), the oracle's incremental search, bootstrap intervals.
+``interface``
+    What a method sees (``Prepared``, ``Context``) and returns (``Method``).
 ``methods``
-    The registry of compared methods (arsumm variants, Lead, random, oracle, peers).
+    The one registry of compared and timed methods (arsumm variants, Lead,
+    random, oracle, peers, the batch API, the no-op floor).
 ``peers``
     Adapters that give the peer summarizers arsumm's sentences and take back
     one score per sentence.
@@ -40,12 +53,15 @@ Modules
     Commit, command line and package versions recorded with every result.
 ``tables``
     The markdown tables, shared by the runners and the report.
+``timing``
+    A registered method as a timed runner, and peak-memory readings, shared by
+    ``speed`` and ``_speed_child``.
 ``_speed_child``
     One timed (method, document) run in its own process, for ``speed``.
 
-Quality gate: ``tests/test_quality_gate.py`` checks default arsumm on the EASC
-dev split against ``benchmarks/baseline.json`` (written by ``benchmarks.rouge
---split dev --ratio 0.3 --write-baseline``).
+Quality gate: ``tests/test_quality_gate.py`` checks default arsumm on one dev
+cell of each corpus of the panel against ``benchmarks/baseline.json`` (written
+by ``benchmarks.panel --split dev --write-baseline``).
 """
 
 from __future__ import annotations

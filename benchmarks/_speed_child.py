@@ -36,22 +36,6 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def vm_hwm_mb(pid: int | str = "self") -> float | None:
-    """Return a process's peak resident set size in MiB (``VmHWM``), if the OS says.
-
-    ``VmHWM`` belongs to the process image, so unlike ``ru_maxrss`` it does
-    not include the memory of the parent that forked the process.
-    """
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one method on one file and print the result as JSON; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks._speed_child")
@@ -64,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _limit_memory(args.mem_limit_mb)
     start = time.perf_counter()
     try:
-        from benchmarks.speed import speed_method
+        from benchmarks.timing import speed_method, vm_hwm_mb
 
         with open(args.file, encoding="utf-8") as handle:
             text = handle.read()

@@ -50,25 +50,22 @@ from arsumm.rank import pagerank
 from arsumm.select import Budget, select, select_diverse
 from benchmarks import RESULTS_DIR
 from benchmarks.data import default_data_path, load_documents, load_split, load_splits
+from benchmarks.interface import text_budget
+from benchmarks.protocol import FOLDS, SEEDS, SWEEP, budget_tag, cv_folds
 from benchmarks.provenance import display_path, provenance, write_json
-from benchmarks.rouge import budget_tag
-from benchmarks.scoring import bootstrap_indices, interval
+from benchmarks.scoring import References, bootstrap_indices, interval
 from benchmarks.train_prior import (
     PREFIX,
-    _Doc,
-    _rouge12,
-    _squash,
+    TrainingDoc,
     pairwise_coefficients,
     prepare_with_document,
+    squash,
 )
 
 FloatArray = npt.NDArray[np.float64]
 
 OUT_JSON = RESULTS_DIR / "dev-study.json"
-FOLDS = 5
-SEEDS = (0, 1, 2)
-SWEEP = [Budget.of(ratio=r) for r in (0.2, 0.3, 0.4)] + [Budget.of(k=k) for k in range(1, 6)]
-RATIOS = [b for b in SWEEP if b.ratio is not None]
+RATIO_BUDGETS = [b for b in SWEEP if b.ratio is not None]
 
 #: Words that open a sentence continuing the previous one (Arabic news and
 #: encyclopaedic prose), compared after arsumm's normalisation.
@@ -167,19 +164,15 @@ def extra_features(
     return np.asarray(rows, dtype=np.float64).reshape(n, len(EXTRA_FEATURES))
 
 
-def _folds(docs: Sequence[_Doc]) -> list[tuple[list[int], list[int]]]:
-    out = []
-    for seed in SEEDS:
-        order = np.random.RandomState(seed).permutation(len(docs))
-        for f in range(FOLDS):
-            held = sorted(int(i) for i in order[f::FOLDS])
-            train = sorted(int(i) for g in range(FOLDS) if g != f for i in order[g::FOLDS])
-            out.append((held, train))
-    return out
+def _folds(docs: Sequence[TrainingDoc]) -> list[tuple[list[int], list[int]]]:
+    """The folds of :func:`benchmarks.protocol.cv_folds`, each side in document order."""
+    return [(sorted(held), sorted(train)) for held, train in cv_folds(len(docs))]
 
 
 def _held_out_ranks(
-    docs: Sequence[_Doc], setting: dict[str, float], folds: Sequence[tuple[list[int], list[int]]]
+    docs: Sequence[TrainingDoc],
+    setting: dict[str, float],
+    folds: Sequence[tuple[list[int], list[int]]],
 ) -> Iterator[tuple[int, FloatArray]]:
     """Yield ``(i, scores)`` for every held-out article of every fold, from its fold's model."""
     for held, train in folds:
@@ -194,7 +187,7 @@ def _held_out_ranks(
 
 
 def out_of_fold(
-    docs: Sequence[_Doc], setting: dict[str, float], budgets: Sequence[Budget]
+    docs: Sequence[TrainingDoc], setting: dict[str, float], budgets: Sequence[Budget]
 ) -> dict[str, FloatArray]:
     """Per-article ROUGE-1/2 (x100, mean over seeds) of the refitted default, per budget.
 
@@ -204,8 +197,11 @@ def out_of_fold(
     for i, ranks in _held_out_ranks(docs, setting, _folds(docs)):
         d = docs[i]
         for b in budgets:
-            chosen = select_diverse(ranks, d.graph, d.words, b, redundancy=setting["redundancy"])
-            sums[budget_tag(b)][i] += _rouge12(d, chosen)
+            redundancy = setting["redundancy"]
+            chosen = select_diverse(
+                ranks, d.graph, d.words, b, redundancy=redundancy, total_words=d.text_words
+            )
+            sums[budget_tag(b)][i] += d.rouge12(chosen)
     return {tag: s * 100 / len(SEEDS) for tag, s in sums.items()}
 
 
@@ -220,11 +216,14 @@ def _teleport(
     return result
 
 
-def lead_scores(docs: Sequence[_Doc], budgets: Sequence[Budget]) -> dict[str, FloatArray]:
+def lead_scores(docs: Sequence[TrainingDoc], budgets: Sequence[Budget]) -> dict[str, FloatArray]:
     """Per-article ROUGE-1/2 (x100) of Lead under the shared budget rule."""
     return {
         budget_tag(b): np.array(
-            [_rouge12(d, select(list(range(len(d.words))), d.words, b)) for d in docs]
+            [
+                d.rouge12(select(list(range(len(d.words))), d.words, text_budget(b, d.text_words)))
+                for d in docs
+            ]
         )
         * 100
         for b in budgets
@@ -232,8 +231,8 @@ def lead_scores(docs: Sequence[_Doc], budgets: Sequence[Budget]) -> dict[str, Fl
 
 
 def _selected(sentences: Sequence[str], reference: str) -> list[int]:
-    squashed = _squash(reference)
-    return [j for j, s in enumerate(sentences) if _squash(s)[:PREFIX] in squashed]
+    squashed = squash(reference)
+    return [j for j, s in enumerate(sentences) if squash(s)[:PREFIX] in squashed]
 
 
 def reference_kind(sentences: Sequence[str], reference: str) -> str:
@@ -254,10 +253,10 @@ def reference_kind(sentences: Sequence[str], reference: str) -> str:
     return "other"
 
 
-def _rouge1_against(doc: _Doc, chosen: Sequence[int], refs: Sequence[int]) -> float:
+def _rouge1_against(doc: TrainingDoc, chosen: Sequence[int], refs: Sequence[int]) -> float:
     """ROUGE-1 F1 (x100) against the references numbered ``refs`` only."""
-    keep = dataclasses.replace(doc, refs=[doc.refs[r] for r in refs])
-    return _rouge12(keep, chosen)[0] * 100
+    keep = dataclasses.replace(doc, refs=References([doc.refs.lines[r] for r in refs]))
+    return keep.rouge12(chosen)[0] * 100
 
 
 def _ci(values: FloatArray, indices: Any) -> dict[str, float]:
@@ -325,7 +324,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             kind = reference_kind(sents, reference)
             kinds[kind] += 1
             groups.setdefault(kind, []).append(r)
-        lead_chosen = select(list(range(len(d.words))), d.words, headline)
+        lead_chosen = select(
+            list(range(len(d.words))), d.words, text_budget(headline, d.text_words)
+        )
         for kind, refs in groups.items():
             entry = by_kind.setdefault(kind, {"lead": [], "default": []})
             entry["lead"].append(_rouge1_against(d, lead_chosen, refs))
@@ -350,11 +351,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         extra_features(s, t, d.words, v)
         for d, s, t, v in zip(docs, sentences, terms, vectors, strict=True)
     ]
-    lead_mean = float(np.mean([lead[budget_tag(b)][:, 0].mean() for b in RATIOS]))
+    lead_mean = float(np.mean([lead[budget_tag(b)][:, 0].mean() for b in RATIO_BUDGETS]))
 
-    def ratio_mean(feature_docs: Sequence[_Doc]) -> float:
-        scores = out_of_fold(feature_docs, setting, RATIOS)
-        return float(np.mean([scores[budget_tag(b)][:, 0].mean() for b in RATIOS]))
+    def ratio_mean(feature_docs: Sequence[TrainingDoc]) -> float:
+        scores = out_of_fold(feature_docs, setting, RATIO_BUDGETS)
+        return float(np.mean([scores[budget_tag(b)][:, 0].mean() for b in RATIO_BUDGETS]))
 
     candidates = [{"features": "the ten of the default", "rouge1": round(ratio_mean(docs), 2)}]
     for k, name in enumerate(EXTRA_FEATURES):
@@ -386,13 +387,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _oof_chosen(docs: Sequence[_Doc], setting: dict[str, float], budget: Budget) -> list[list[int]]:
+def _oof_chosen(
+    docs: Sequence[TrainingDoc], setting: dict[str, float], budget: Budget
+) -> list[list[int]]:
     """The summary of every article under ``budget`` from its first-seed fold's model."""
     chosen: list[list[int]] = [[] for _ in docs]
     for i, ranks in _held_out_ranks(docs, setting, _folds(docs)[:FOLDS]):
         d = docs[i]
         redundancy = setting["redundancy"]
-        chosen[i] = select_diverse(ranks, d.graph, d.words, budget, redundancy=redundancy)
+        chosen[i] = select_diverse(
+            ranks, d.graph, d.words, budget, redundancy=redundancy, total_words=d.text_words
+        )
     return chosen
 
 

@@ -4,8 +4,10 @@ Every method sees the same document and the same length budget, and returns
 the chosen sentences. Methods that rank (arsumm, Lead, random, the peers)
 choose with :func:`arsumm.select.select`, the rule arsumm itself uses: walk
 from best to worst, take a sentence if it fits what is left of the budget,
-always take the best one. Everything except arsumm receives arsumm's own
-sentence split, so only the ranking differs.
+always take the best one; a ratio is a fraction of ``len(text.split())``, as
+in arsumm's budget contract (:func:`benchmarks.interface.text_budget`).
+Everything except arsumm receives arsumm's own sentence split, so only the
+ranking differs.
 
 Adding a method
 ---------------
@@ -33,22 +35,24 @@ Examples
 from __future__ import annotations
 
 import zlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Protocol
 
 import numpy as np
 
-from arsumm import Summarizer, split_sentences
+import arsumm
+from arsumm import Summarizer
 from arsumm.rank import order_by_score
 from arsumm.select import Budget, select
-from arsumm.splitter import Span
+from benchmarks import peers
+from benchmarks.interface import Context, Method, MethodUnavailable, Prepared
 
 __all__ = [
     "KINDS",
     "REGISTRY",
+    "SUITES",
+    "BatchMethod",
     "Context",
     "Entry",
     "Method",
@@ -65,91 +69,9 @@ __all__ = [
 #: Method kinds, in the order the tables list them.
 KINDS = ("arsumm", "baseline", "peer", "oracle")
 
-
-class MethodUnavailable(Exception):
-    """A method cannot run here (e.g. a peer package is not installed)."""
-
-
-@dataclass
-class Prepared:
-    """A document as the methods see it; the sentence split is computed once, on demand.
-
-    Parameters
-    ----------
-    id : str
-    text : str
-        The article.
-    references : tuple of str
-        The reference summaries (only the oracle reads them).
-    unit : {"sentence", "line"}, default "sentence"
-        ``"line"`` also cuts arsumm's sentences at every line break: a
-        diagnostic for Lead and the oracle (arsumm variants split the text
-        themselves and ignore it).
-    """
-
-    id: str
-    text: str
-    references: tuple[str, ...] = ()
-    unit: str = "sentence"
-
-    @cached_property
-    def spans(self) -> list[Span]:
-        """arsumm's sentences of the article (cut at line breaks if ``unit="line"``)."""
-        spans = split_sentences(self.text)
-        if self.unit == "sentence":
-            return spans
-        if self.unit != "line":
-            raise ValueError(f"unit must be 'sentence' or 'line', got {self.unit!r}")
-        cut = []
-        for span in spans:
-            offset = span.start
-            for part in span.text.splitlines(keepends=True):
-                piece = part.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-                if piece.strip():
-                    cut.append(Span(offset, offset + len(piece), piece))
-                offset += len(part)
-        return cut
-
-    @cached_property
-    def sentences(self) -> list[str]:
-        """The sentence texts with inner whitespace folded (what peers receive)."""
-        return [" ".join(s.text.split()) for s in self.spans]
-
-    @cached_property
-    def words(self) -> list[int]:
-        """Words per sentence, counted as :mod:`arsumm.select` counts them."""
-        return [len(s.text.split()) for s in self.spans]
-
-
-class Method(Protocol):
-    """What the runner needs from a method."""
-
-    name: str
-
-    def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
-        """Return one or more summaries (each a list of sentences in document order).
-
-        The runner averages ROUGE over the summaries; only the random
-        baseline returns more than one.
-        """
-        ...
-
-
-@dataclass(frozen=True)
-class Context:
-    """What some methods need besides the document.
-
-    Attributes
-    ----------
-    background : sequence of str
-        Articles from which methods that need a corpus learn word statistics
-        (the ``lexrank`` package's IDF). The runners pass the EASC dev articles.
-    random_seeds : int
-        Number of seeds the random baseline averages over.
-    """
-
-    background: Sequence[str] = ()
-    random_seeds: int = 10
+#: The runners that pick methods from the registry: quality (``benchmarks.rouge``,
+#: ``benchmarks.panel``) and speed (``benchmarks.speed``).
+SUITES = ("quality", "speed")
 
 
 @dataclass(frozen=True)
@@ -171,6 +93,9 @@ class Entry:
         One line for the report.
     options : dict
         For arsumm variants, the ``Summarizer`` keyword arguments.
+    suites : tuple of str
+        The runners that list it by default (a subset of :data:`SUITES`):
+        ``arsumm-batch`` and ``noop`` exist to be timed only.
     """
 
     name: str
@@ -179,6 +104,7 @@ class Entry:
     factory: Callable[[Context], Method]
     description: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    suites: tuple[str, ...] = SUITES
 
 
 #: All registered methods by name, in registration order.
@@ -189,6 +115,8 @@ def register(entry: Entry) -> Entry:
     """Add ``entry`` to :data:`REGISTRY` (replacing one with the same name)."""
     if entry.kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {entry.kind!r}")
+    if not entry.suites or set(entry.suites) - set(SUITES):
+        raise ValueError(f"suites must be a non-empty subset of {SUITES}, got {entry.suites!r}")
     REGISTRY[entry.name] = entry
     return entry
 
@@ -202,20 +130,81 @@ def _texts(doc: Prepared, chosen: Sequence[int]) -> list[str]:
 
 @dataclass
 class ArsummMethod:
-    """arsumm through its public API: ``Summarizer(**options).summarize``."""
+    """arsumm through its public API: ``Summarizer(**options).summarize``.
+
+    With ``memoize`` it runs the public stages instead: ``prepare``,
+    ``vectorize`` and ``score`` once per document, ``choose`` per budget
+    (what ``summarize`` does, so the same summaries).
+    """
 
     name: str
     options: dict[str, Any]
+    memoize: bool = False
+    _scored: dict[tuple[str, str], tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.summarizer = Summarizer(**self.options)
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return arsumm's summary of ``doc``."""
-        summary = self.summarizer.summarize(
-            doc.text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+        if not self.memoize:
+            summary = self.summarizer.summarize(
+                doc.text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+            )
+            return [[s.text for s in summary]]
+        key = (doc.id, doc.text)
+        found = self._scored.get(key)
+        if found is None:
+            document = self.summarizer.vectorize(self.summarizer.prepare(doc.text))
+            found = self._scored[key] = (document, self.summarizer.score(document))
+        document, scores = found
+        return [[document.spans[i].text for i in self.summarizer.choose(document, scores, budget)]]
+
+
+class BatchMethod(Method, Protocol):
+    """A method that can also summarise many texts in one call (timed by ``benchmarks.speed``)."""
+
+    def summarize_texts(self, texts: Sequence[str], budget: Budget) -> None:
+        """Summarise every text under ``budget``, discarding the summaries."""
+        ...
+
+
+@dataclass
+class ArsummBatchMethod:
+    """arsumm's batch API: one ``arsumm.summarize_many`` call for all texts."""
+
+    name: str = "arsumm-batch"
+
+    def summarize_texts(self, texts: Sequence[str], budget: Budget) -> None:
+        """Run ``summarize_many`` over ``texts``; a failed text raises."""
+        for result in arsumm.summarize_many(
+            texts, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
+        ):
+            if not result.ok:
+                raise RuntimeError(f"summarize_many failed on text {result.id}: {result.error}")
+
+    def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
+        """Return arsumm's summary of ``doc`` through ``summarize_many``."""
+        (result,) = arsumm.summarize_many(
+            [doc.text], k=budget.k, ratio=budget.ratio, max_words=budget.max_words
         )
-        return [[s.text for s in summary]]
+        if not result.ok or result.sentences is None:
+            raise RuntimeError(f"{doc.id}: {result.error_type}: {result.error}")
+        return [[s.text for s in result.sentences]]
+
+
+@dataclass
+class NoopMethod:
+    """Does nothing: times the cost of starting a process and importing."""
+
+    name: str = "noop"
+
+    def summarize_texts(self, texts: Sequence[str], budget: Budget) -> None:
+        """Do nothing."""
+
+    def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
+        """Return the empty summary."""
+        return [[]]
 
 
 @dataclass
@@ -228,23 +217,33 @@ class RankingMethod:
     scorer : callable
         ``scorer(sentences) -> scores``: one finite score per sentence, higher
         is better. Ties are broken by position, as in arsumm.
+    memoize : bool, default False
+        Remember each document's order, so that other budgets reuse it.
     """
 
     name: str
     scorer: Callable[[list[str]], Sequence[float]]
+    memoize: bool = False
+    _orders: dict[tuple[str, str, str], list[int]] = field(default_factory=dict, repr=False)
 
     def order(self, doc: Prepared) -> list[int]:
         """Return the sentence indices from best to worst."""
+        key = (doc.id, doc.unit, doc.text)
+        if self.memoize and key in self._orders:
+            return self._orders[key]
         scores = np.asarray(self.scorer(doc.sentences), dtype=np.float64)
         if scores.shape != (len(doc.sentences),) or not np.isfinite(scores).all():
             raise RuntimeError(
                 f"{self.name}: expected {len(doc.sentences)} finite scores, got {scores!r}"
             )
-        return order_by_score(scores)
+        order = order_by_score(scores)
+        if self.memoize:
+            self._orders[key] = order
+        return order
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the summary of ``doc`` under ``budget``."""
-        return [_texts(doc, select(self.order(doc), doc.words, budget))]
+        return [_texts(doc, select(self.order(doc), doc.words, doc.budget(budget)))]
 
 
 @dataclass
@@ -256,7 +255,7 @@ class LeadMethod:
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the leading sentences of ``doc``."""
         order = list(range(len(doc.spans)))
-        return [_texts(doc, select(order, doc.words, budget))]
+        return [_texts(doc, select(order, doc.words, doc.budget(budget)))]
 
 
 @dataclass
@@ -278,22 +277,8 @@ class RandomMethod:
         for seed in range(self.seeds):
             rng = np.random.default_rng([seed, key])
             order = [int(i) for i in rng.permutation(len(doc.spans))]
-            out.append(_texts(doc, select(order, doc.words, budget)))
+            out.append(_texts(doc, select(order, doc.words, doc.budget(budget))))
         return out
-
-
-def _ngrams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def _f1(candidate: Counter[tuple[str, ...]], reference: Counter[tuple[str, ...]]) -> float:
-    # The same formula as rouge_score.scoring.fmeasure of ngram precision and recall.
-    overlap = sum((candidate & reference).values())
-    if overlap == 0:
-        return 0.0
-    precision = overlap / sum(candidate.values())
-    recall = overlap / sum(reference.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass
@@ -301,56 +286,39 @@ class GreedyOracle:
     """The greedy extractive oracle: an upper bound for extractive systems.
 
     Starting from the empty summary, repeatedly add the sentence that most
-    increases the mean over the references of ROUGE-1 F1 + ROUGE-2 F1 (same
-    tokenizer as the evaluation, n-grams over the summary in document
-    order); stop when no sentence increases it or none fits the budget. The
-    first sentence may exceed a word budget, as in the shared budget rule;
-    ties go to the earlier sentence.
+    increases the mean over the references of ROUGE-1 F1 + ROUGE-2 F1 (the
+    suite's ROUGE, :class:`benchmarks.scoring.GreedySearch`: n-grams over the
+    summary in document order); stop when no sentence increases it or none
+    fits the budget. The first sentence may exceed a word budget, as in the
+    shared budget rule; ties go to the earlier sentence.
     """
 
     name: str = "oracle"
-
-    def __post_init__(self) -> None:
-        from benchmarks.scoring import ArabicRougeTokenizer  # imports rouge-score: only here
-
-        self.tokenizer = ArabicRougeTokenizer()
 
     def chosen(self, doc: Prepared, budget: Budget) -> list[int]:
         """Return the oracle's sentence indices in document order."""
         if not doc.references:
             raise ValueError(f"{doc.id}: the oracle needs reference summaries")
-        tokens = [self.tokenizer.tokenize(s.text) for s in doc.spans]
-        refs = []
-        for reference in doc.references:
-            ref_tokens = self.tokenizer.tokenize(reference)
-            refs.append((_ngrams(ref_tokens, 1), _ngrams(ref_tokens, 2)))
-        limit = budget.word_limit(sum(doc.words))
+        search = doc.greedy_search.fresh()
+        limit = budget.word_limit(doc.text_words)
         words = doc.words
-
-        def objective(indices: list[int]) -> float:
-            summary = [t for i in sorted(indices) for t in tokens[i]]
-            one, two = _ngrams(summary, 1), _ngrams(summary, 2)
-            return sum(_f1(one, r1) + _f1(two, r2) for r1, r2 in refs) / len(refs)
-
-        chosen: list[int] = []
         used = 0
-        current = 0.0
-        while budget.k is None or len(chosen) < budget.k:
-            best, best_value = -1, current
-            for i in range(len(tokens)):
-                if i in chosen or (chosen and limit is not None and used + words[i] > limit):
+        while budget.k is None or len(search.chosen) < budget.k:
+            best, best_value = -1, search.value
+            for i in range(len(words)):
+                if i in search.chosen:
                     continue
-                value = objective([*chosen, i])
+                if search.chosen and limit is not None and used + words[i] > limit:
+                    continue
+                value = search.value_with(i)
                 if value > best_value:
                     best, best_value = i, value
             if best < 0:
                 break
-            chosen.append(best)
+            search.add(best)
             used += words[best]
-            current = best_value
-        if not chosen:  # nothing overlaps the references at all: fall back to Lead's first
-            chosen = [0]
-        return sorted(chosen)
+        # nothing overlaps the references at all: fall back to Lead's first
+        return search.chosen or [0]
 
     def summaries(self, doc: Prepared, budget: Budget) -> list[list[str]]:
         """Return the oracle summary of ``doc``."""
@@ -378,7 +346,7 @@ def register_arsumm_variant(
             name=name,
             label=label or (f"arsumm ({shown})" if shown else "arsumm"),
             kind="arsumm",
-            factory=lambda _ctx: ArsummMethod(name, dict(options)),
+            factory=lambda ctx: ArsummMethod(name, dict(options), memoize=ctx.memoize),
             description=description or f"Summarizer({shown})",
             options=dict(options),
         )
@@ -413,9 +381,7 @@ def parse_variant(spec: str) -> tuple[str, dict[str, Any]]:
 
 def _peer(kind: str) -> Callable[[Context], Method]:
     def factory(context: Context) -> Method:
-        from benchmarks import peers
-
-        return RankingMethod(kind, peers.scorer(kind, context))
+        return RankingMethod(kind, peers.scorer(kind, context), memoize=context.memoize)
 
     return factory
 
@@ -487,18 +453,48 @@ register(
 )
 register(
     Entry(
+        "arsumm-batch",
+        "arsumm batch (summarize_many)",
+        "arsumm",
+        lambda _ctx: ArsummBatchMethod(),
+        "arsumm.summarize_many over all texts at once",
+        suites=("speed",),
+    )
+)
+register(
+    Entry(
+        "noop",
+        "noop (interpreter + imports)",
+        "baseline",
+        lambda _ctx: NoopMethod(),
+        "does nothing: the floor of a timed run",
+        suites=("speed",),
+    )
+)
+register(
+    Entry(
         "oracle",
         "greedy oracle",
         "oracle",
         lambda _ctx: GreedyOracle(),
         "greedy extractive oracle on mean ROUGE-1 + ROUGE-2 F1 (upper bound)",
+        suites=("quality",),
     )
 )
 
 
-def available() -> list[str]:
-    """Return the names of all registered methods, in table order (by kind)."""
-    return sorted(REGISTRY, key=lambda n: KINDS.index(REGISTRY[n].kind))
+def available(suite: str | None = "quality") -> list[str]:
+    """Return the names of the registered methods of ``suite``, in table order (by kind).
+
+    ``suite=None`` lists every method.
+
+    Examples
+    --------
+    >>> "noop" in available(), "noop" in available("speed")
+    (False, True)
+    """
+    names = [n for n in REGISTRY if suite is None or suite in REGISTRY[n].suites]
+    return sorted(names, key=lambda n: KINDS.index(REGISTRY[n].kind))
 
 
 def build(names: Sequence[str], context: Context) -> list[Method]:
@@ -513,5 +509,5 @@ def build(names: Sequence[str], context: Context) -> list[Method]:
     """
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
-        raise KeyError(f"unknown method(s) {unknown}; known: {', '.join(available())}")
+        raise KeyError(f"unknown method(s) {unknown}; known: {', '.join(available(None))}")
     return [REGISTRY[n].factory(context) for n in names]

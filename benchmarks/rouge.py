@@ -30,18 +30,11 @@ from typing import Any
 import numpy as np
 
 from arsumm.select import Budget
-from benchmarks import RESULTS_DIR, ROOT
+from benchmarks import RESULTS_DIR
 from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
-from benchmarks.methods import (
-    REGISTRY,
-    Context,
-    Method,
-    MethodUnavailable,
-    Prepared,
-    available,
-    parse_variant,
-    register_arsumm_variant,
-)
+from benchmarks.interface import Context, Method, MethodUnavailable, Prepared
+from benchmarks.methods import REGISTRY, available, parse_variant, register_arsumm_variant
+from benchmarks.protocol import budget_tag
 from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.scoring import (
     METRICS,
@@ -53,29 +46,21 @@ from benchmarks.scoring import (
 )
 from benchmarks.tables import rouge_table
 
-__all__ = ["MethodRun", "budget_tag", "evaluate", "main", "prepare", "score_method"]
-
-BASELINE = ROOT / "benchmarks" / "baseline.json"
+__all__ = ["MethodRun", "evaluate", "main", "prepare", "score_method"]
 
 
-def budget_tag(budget: Budget) -> str:
-    """Return a short name for a budget, used in file names.
+def prepare(
+    documents: Sequence[Any], *, unit: str = "sentence", title: bool = False
+) -> list[Prepared]:
+    """Wrap corpus documents for the methods.
 
-    Examples
-    --------
-    >>> budget_tag(Budget.of(ratio=0.3)), budget_tag(Budget.of(k=2))
-    ('ratio0.3', 'k2')
+    ``unit="line"`` also cuts at line breaks; ``title=True`` gives the methods
+    each document's ``title`` (default: not given).
     """
-    if budget.ratio is not None:
-        return f"ratio{budget.ratio:g}"
-    if budget.max_words is not None:
-        return f"words{budget.max_words}"
-    return f"k{budget.k}"
-
-
-def prepare(documents: Sequence[Any], *, unit: str = "sentence") -> list[Prepared]:
-    """Wrap corpus documents for the methods (``unit="line"`` also cuts at line breaks)."""
-    return [Prepared(d.id, d.text, tuple(d.references), unit) for d in documents]
+    return [
+        Prepared(d.id, d.text, tuple(d.references), unit, d.title if title else None)
+        for d in documents
+    ]
 
 
 @dataclass
@@ -279,11 +264,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR, help="where to write JSON")
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument(
-        "--write-baseline",
-        action="store_true",
-        help="record default arsumm's figures in benchmarks/baseline.json (dev split, ratio 0.3)",
-    )
     return parser
 
 
@@ -325,13 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     budgets = [Budget.of(ratio=r) for r in args.ratio] + [Budget.of(k=k) for k in args.k]
     if not budgets:
         budgets = [Budget.of(ratio=0.3)]
-    if args.write_baseline and (args.split != "dev" or Budget.of(ratio=0.3) not in budgets):
-        print(
-            "benchmarks.rouge: error: --write-baseline needs --split dev --ratio 0.3",
-            file=sys.stderr,
-        )
-        return 2
-    context = Context(background=background, random_seeds=args.random_seeds)
+    context = Context(background=background, random_seeds=args.random_seeds, memoize=True)
     docs = prepare(chosen, unit=args.unit)
     prov = provenance("benchmarks.rouge", args_list)
     data_record = {
@@ -358,32 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = args.out_dir / f"rouge-{args.split}-{tag}{suffix}.json"
             write_json(path, record)
             print(f"\nwrote {display_path(path)}", file=sys.stderr)
-        if args.write_baseline and budget == Budget.of(ratio=0.3):
-            _write_baseline(record)
     return 0
-
-
-def _write_baseline(record: dict[str, Any]) -> None:
-    arsumm = next((m for m in record["methods"] if m["name"] == "arsumm"), None)
-    if arsumm is None:
-        raise SystemExit("benchmarks.rouge: error: --write-baseline needs the method 'arsumm'")
-    prov = record["provenance"]
-    baseline = {
-        "what": "default arsumm on the EASC dev split at ratio 0.3; F1 x100, mean over "
-        "references then documents. tests/test_quality_gate.py fails when ROUGE-1 or "
-        "ROUGE-2 falls more than `tolerance` points below these figures.",
-        "split": "dev",
-        "ratio": 0.3,
-        "n_docs": record["data"]["n_docs"],
-        "tolerance": 0.5,
-        **{m: arsumm["scores"][m]["f"] for m in METRICS},
-        "command": prov["command"],
-        "commit": prov["commit"],
-        "dirty": prov["dirty"],
-        "date": prov["date"],
-    }
-    write_json(BASELINE, baseline)
-    print(f"wrote {display_path(BASELINE)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

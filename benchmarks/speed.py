@@ -44,15 +44,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from benchmarks import RESULTS_DIR, ROOT
-from benchmarks._speed_child import vm_hwm_mb
 from benchmarks.data import DataError, default_data_path, load_documents, load_split, load_splits
+from benchmarks.interface import MethodUnavailable
+from benchmarks.methods import REGISTRY
 from benchmarks.provenance import display_path, provenance, write_json
 from benchmarks.tables import speed_tables
+from benchmarks.timing import Runner, speed_method, vm_hwm_mb
 
 __all__ = ["METHODS", "coldstart", "main", "run_child", "scaling", "speed_method", "throughput"]
 
@@ -75,77 +77,15 @@ SHORT_RUN_S = 5.0
 REPEATS = 5
 # Errors that mean the address-space limit was hit outside a Python allocation.
 _OOM_MESSAGES = ("failed to map segment", "Cannot allocate memory", "MemoryError")
+# ... and one that a C extension gives when its allocation fails without setting
+# MemoryError (seen under the limit when the machine is loaded): out of memory only
+# when a limit was set.
+_OOM_UNDER_LIMIT = ("error return without exception set", "NULL without setting an exception")
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-Runner = Callable[[list[str], float], None]
 
 
 def _label(name: str) -> str:
-    if name == "arsumm-batch":
-        return "arsumm batch (summarize_many)"
-    if name == "noop":
-        return "noop (interpreter + imports)"
-    from benchmarks.methods import REGISTRY
-
     return REGISTRY[name].label if name in REGISTRY else name
-
-
-def _background(data: str | os.PathLike[str] | None) -> list[str]:
-    path = Path(data) if data else default_data_path()
-    docs = load_documents(path)
-    return [d.text for d in load_split(docs, load_splits(path.parent / "splits.json"), "dev")]
-
-
-def speed_method(
-    name: str, data: str | os.PathLike[str] | None = None, background: Sequence[str] | None = None
-) -> Runner:
-    """Return ``run(texts, ratio)`` that summarises every text with method ``name``.
-
-    ``"arsumm-batch"`` calls ``arsumm.summarize_many`` once for all texts (it
-    must exist in the installed arsumm); ``"noop"`` does nothing (it measures
-    the cost of starting and importing). lexrank's background IDF is fitted
-    here, outside the timed call, from ``background`` or the EASC dev
-    articles at ``data``.
-
-    Raises
-    ------
-    benchmarks.methods.MethodUnavailable
-        If the method cannot run here.
-    """
-    import arsumm
-    from arsumm.select import Budget
-    from benchmarks.methods import REGISTRY, Context, MethodUnavailable, Prepared
-
-    if name == "noop":
-        return lambda texts, ratio: None
-    if name == "arsumm-batch":
-        many = getattr(arsumm, "summarize_many", None)
-        if many is None:
-            raise MethodUnavailable("arsumm.summarize_many does not exist in this version")
-
-        def run_batch(texts: list[str], ratio: float) -> None:
-            for _ in many(texts, ratio=ratio):
-                pass
-
-        try:  # the interface this harness assumes: summarize_many(texts, ratio=...)
-            run_batch([arsumm.demo_text()], 0.3)
-        except TypeError as exc:
-            raise MethodUnavailable(
-                f"arsumm.summarize_many(texts, ratio=...) does not work here: {exc}"
-            ) from None
-        return run_batch
-    if name not in REGISTRY:
-        raise MethodUnavailable(f"unknown method {name!r}")
-    if background is None and name == "lexrank":
-        background = _background(data)
-    method = REGISTRY[name].factory(Context(background=tuple(background or ())))
-
-    def run(texts: list[str], ratio: float) -> None:
-        budget = Budget.of(ratio=ratio)
-        for i, text in enumerate(texts):
-            method.summaries(Prepared(str(i), text), budget)
-
-    return run
 
 
 # -- throughput ----------------------------------------------------------------
@@ -168,8 +108,6 @@ def throughput(
 ) -> dict[str, Any]:
     """Time every method on all ``texts``, alternating with arsumm (the first name)."""
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
-
-    from benchmarks.methods import MethodUnavailable
 
     runners: dict[str, Runner] = {}
     skipped = []
@@ -309,6 +247,7 @@ def run_child(
         report.get("status") == "out of memory"
         or proc.returncode == -signal.SIGKILL
         or any(m in str(report.get("error")) for m in _OOM_MESSAGES)
+        or (mem_limit_mb > 0 and any(m in str(report.get("error")) for m in _OOM_UNDER_LIMIT))
     ):
         result["status"] = "out of memory"
     elif proc.returncode < 0:

@@ -16,9 +16,10 @@ What it does, on the **dev** split only (the test split is never read):
 3. A pairwise logistic regression (sentence pairs of the same article with
    different labels; features standardised) learns the coefficients.
 4. Five-fold cross-validation by article inside dev, repeated with three
-   seeds, chooses the
+   seeds (:func:`benchmarks.protocol.cv_folds`), chooses the
    regularisation ``C``, the prior's temperature, the PageRank damping and
-   the redundancy penalty, by mean ROUGE-1 + ROUGE-2 F1 at ``ratio=0.3``.
+   the redundancy penalty, by mean ROUGE-1 + ROUGE-2 F1 (the suite's ROUGE,
+   :mod:`benchmarks.scoring`) over the ratios 0.2, 0.3 and 0.4.
 5. The final model is fitted on all of dev with the chosen ``C`` and written
    as plain JSON with a record of how it was made.
 
@@ -34,7 +35,6 @@ import itertools
 import json
 import re
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +50,19 @@ from arsumm.normalize import normalize
 from arsumm.prior import FEATURES, LinearPrior, features
 from arsumm.rank import pagerank
 from arsumm.select import Budget, select_diverse
+from benchmarks.protocol import FOLDS, RATIOS, SEEDS, cv_folds
 from benchmarks.provenance import command_line, display_path, git_commit
-from benchmarks.scoring import ArabicRougeTokenizer
+from benchmarks.scoring import ArabicRougeTokenizer, References
+
+__all__ = [
+    "PREFIX",
+    "TrainingDoc",
+    "cross_validate",
+    "main",
+    "pairwise_coefficients",
+    "prepare_with_document",
+    "squash",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -59,87 +70,86 @@ GRID_C = (0.01, 0.1, 1.0)
 GRID_TEMPERATURE = (0.5, 1.0, 1.5)
 GRID_DAMPING = (0.15, 0.2, 0.3, 0.4, 0.85)
 GRID_REDUNDANCY = (0.0, 0.15, 0.3, 0.45)
-FOLDS = 5
-#: Repetitions of the K-fold split (one seed each), averaged to steady the choice.
-SEEDS = (0, 1, 2)
-#: The budgets the objective averages over: the headline ratio and its neighbours,
-#: so that a setting good at 0.3 only does not win.
-RATIOS = (0.2, 0.3, 0.4)
+#: A sentence is in a reference when the first PREFIX characters of its squashed
+#: form (:func:`squash`) occur in the squashed reference.
 PREFIX = 40
 
 _TOKENIZER = ArabicRougeTokenizer()
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Normalise (taa marbuta folded too) and drop all whitespace, to find copied sentences.
+
+    Examples
+    --------
+    >>> squash("إلى  المدرسةِ\\nالجديدة")
+    'اليالمدرسهالجديده'
+    """
     return re.sub(r"\s+", "", normalize(text, taa_marbuta=True))
 
 
 @dataclass
-class _Doc:
+class TrainingDoc:
+    """One dev article as the training loop sees it.
+
+    Attributes
+    ----------
+    doc_id : str
+    features : array of shape (n, n_features)
+        The prior's features of the ranked sentences.
+    labels : array of shape (n,)
+        The share of the references that contain each sentence.
+    words : list of int
+        Words per sentence.
+    graph : sparse or dense matrix
+        The sentence-similarity graph arsumm ranks on.
+    tokens : list of list of str
+        The ROUGE tokens of each sentence.
+    refs : References
+        The references, counted for ROUGE.
+    text_words : int
+        The words of the whole text, what a ratio budget is of (arsumm's
+        budget contract).
+    """
+
     doc_id: str
     features: FloatArray
     labels: FloatArray
     words: list[int]
     graph: Any
     tokens: list[list[str]]
-    refs: list[tuple[Counter[str], Counter[tuple[str, str]], int, int]]
+    refs: References
+    text_words: int
+
+    def rouge12(self, chosen: Sequence[int]) -> tuple[float, float]:
+        """ROUGE-1 and ROUGE-2 F1 of the summary made of sentences ``chosen`` (in order)."""
+        return self.refs.f1([t for j in chosen for t in self.tokens[j]])
 
 
-def _prepare(record: dict[str, Any], summarizer: Summarizer) -> _Doc:
-    return prepare_with_document(record, summarizer)[0]
-
-
-def prepare_with_document(record: dict[str, Any], summarizer: Summarizer) -> tuple[_Doc, Document]:
+def prepare_with_document(
+    record: dict[str, Any], summarizer: Summarizer
+) -> tuple[TrainingDoc, Document]:
     """Run one EASC record through arsumm; return its training view and arsumm's document."""
     doc = summarizer.vectorize(summarizer.prepare(record["text"]))
     spans = doc.ranked_spans
-    refs_squashed = [_squash(r) for r in record["references"]]
+    refs_squashed = [squash(r) for r in record["references"]]
     labels = np.array(
-        [np.mean([_squash(s.text)[:PREFIX] in r for r in refs_squashed]) for s in spans]
+        [np.mean([squash(s.text)[:PREFIX] in r for r in refs_squashed]) for s in spans]
     )
-    refs = []
-    for ref in record["references"]:
-        toks = _TOKENIZER.tokenize(ref)
-        refs.append(
-            (
-                Counter(toks),
-                Counter(itertools.pairwise(toks)),
-                max(len(toks), 1),
-                max(len(toks) - 1, 1),
-            )
-        )
-    training = _Doc(
+    training = TrainingDoc(
         record["id"],
         features(doc),
         labels,
         [len(s.text.split()) for s in spans],
         doc.graph,
         [_TOKENIZER.tokenize(s.text) for s in spans],
-        refs,
+        References.of(record["references"]),
+        doc.text_words,
     )
     return training, doc
 
 
-def _rouge12(doc: _Doc, chosen: Sequence[int]) -> tuple[float, float]:
-    """ROUGE-1 and ROUGE-2 F1, mean over references (same arithmetic as rouge-score)."""
-    toks = [t for j in chosen for t in doc.tokens[j]]
-    uni = Counter(toks)
-    bi = Counter(itertools.pairwise(toks))
-    n_uni, n_bi = max(len(toks), 1), max(len(toks) - 1, 1)
-    r1 = r2 = 0.0
-    for ref_uni, ref_bi, len_uni, len_bi in doc.refs:
-        o1 = sum(min(c, ref_uni[k]) for k, c in uni.items())
-        o2 = sum(min(c, ref_bi[k]) for k, c in bi.items())
-        if o1:
-            p, r = o1 / n_uni, o1 / len_uni
-            r1 += 2 * p * r / (p + r)
-        if o2:
-            p, r = o2 / n_bi, o2 / len_bi
-            r2 += 2 * p * r / (p + r)
-    return r1 / len(doc.refs), r2 / len(doc.refs)
-
-
-def _fit_pairwise(docs: Sequence[_Doc], c: float) -> LinearPrior:
+def _fit_pairwise(docs: Sequence[TrainingDoc], c: float) -> LinearPrior:
     mean, scale, coef = pairwise_coefficients(docs, c)
     return LinearPrior(
         mean=tuple(float(v) for v in mean),
@@ -149,7 +159,7 @@ def _fit_pairwise(docs: Sequence[_Doc], c: float) -> LinearPrior:
 
 
 def pairwise_coefficients(
-    docs: Sequence[_Doc], c: float
+    docs: Sequence[TrainingDoc], c: float
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Fit the pairwise logistic regression; return feature mean, scale and coefficients.
 
@@ -175,7 +185,7 @@ def pairwise_coefficients(
 
 
 def _evaluate(
-    docs: Sequence[_Doc], prior: LinearPrior, damping: float, redundancy: float
+    docs: Sequence[TrainingDoc], prior: LinearPrior, damping: float, redundancy: float
 ) -> tuple[float, float]:
     """Mean ROUGE-1 and ROUGE-2 F1 (x100) over the documents and the budgets of RATIOS."""
     budgets = [Budget.of(ratio=ratio) for ratio in RATIOS]
@@ -184,24 +194,19 @@ def _evaluate(
         teleport = prior.weights(d.features)
         ranks = pagerank(d.graph, damping=damping, personalization=teleport)
         for budget in budgets:
-            chosen = select_diverse(ranks, d.graph, d.words, budget, redundancy=redundancy)
-            scores.append(_rouge12(d, chosen))
+            chosen = select_diverse(
+                ranks, d.graph, d.words, budget, redundancy=redundancy, total_words=d.text_words
+            )
+            scores.append(d.rouge12(chosen))
     r1, r2 = np.mean(scores, axis=0) * 100
     return float(r1), float(r2)
 
 
-def cross_validate(docs: Sequence[_Doc]) -> list[dict[str, float]]:
+def cross_validate(docs: Sequence[TrainingDoc]) -> list[dict[str, float]]:
     """Return the repeated-CV score of every grid point, best first."""
-    splits = []
-    for seed in SEEDS:
-        order = np.random.RandomState(seed).permutation(len(docs))
-        splits += [
-            (
-                [docs[i] for i in order[f::FOLDS]],
-                [docs[i] for g in range(FOLDS) if g != f for i in order[g::FOLDS]],
-            )
-            for f in range(FOLDS)
-        ]
+    splits = [
+        ([docs[i] for i in held], [docs[i] for i in train]) for held, train in cv_folds(len(docs))
+    ]
     results = []
     for c in GRID_C:
         fitted = [_fit_pairwise(train, c) for _, train in splits]
@@ -246,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = [json.loads(line) for line in handle if line.strip()]
     records = [r for r in records if r["id"] in dev_ids]
     summarizer = Summarizer(prior="uniform")
-    docs = [_prepare(r, summarizer) for r in sorted(records, key=lambda r: r["id"])]
+    docs = [prepare_with_document(r, summarizer)[0] for r in sorted(records, key=lambda r: r["id"])]
     print(
         f"{len(docs)} dev articles, {sum(len(d.labels) for d in docs)} sentences", file=sys.stderr
     )

@@ -1,6 +1,7 @@
 """Shared fixtures: where the evaluation data lives, and hypothesis profiles.
 
-The data sets (EASC, UD Arabic-PUD) are not part of the repository. Tests
+The data sets (EASC, ANT-BBC, SaudiNewsNet, UD Arabic-PUD) are not part of the
+repository. Tests
 that need them look in ``$ARSUMM_DATA`` or in ``../shared/data`` beside the
 project root, and skip with the reason when the folder is absent. CI sets
 ``ARSUMM_REQUIRE_DATA=1`` so that a missing folder fails instead of skipping.
@@ -14,15 +15,15 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from arsumm.splitter import Span
-from benchmarks.data import Document, load_split
-from benchmarks.methods import Prepared
-from benchmarks.rouge import prepare
+
+if TYPE_CHECKING:  # the benchmark suite needs the bench extra: imported where it is used
+    from benchmarks.interface import Prepared
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,6 +80,9 @@ def easc_splits() -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def easc_dev(easc_docs: list[dict[str, Any]], easc_splits: dict[str, list[str]]) -> list[Prepared]:
     """The EASC dev articles, split and tokenised as the benchmark suite scores them."""
+    from benchmarks.data import Document, load_split
+    from benchmarks.rouge import prepare
+
     corpus = [
         Document(d["id"], d.get("topic", ""), d["text"], tuple(d["references"])) for d in easc_docs
     ]

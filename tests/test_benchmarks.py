@@ -20,6 +20,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+pytest.importorskip(
+    "rouge_score", reason="the benchmark suite needs the bench extra: pip install -e '.[bench]'"
+)
+
 import arsumm
 from arsumm.select import Budget, select
 from benchmarks import rouge as rouge_cli
@@ -32,14 +36,22 @@ from benchmarks.methods import (
     MethodUnavailable,
     Prepared,
     RandomMethod,
+    RankingMethod,
     available,
     build,
     parse_variant,
 )
 from benchmarks.peers import PEERS, scorer
+from benchmarks.scoring import Rouge, reference_text, summary_text
 
 MODULES = [
     "benchmarks.data",
+    "benchmarks.interface",
+    "benchmarks.protocol",
+    "benchmarks.timing",
+    "benchmarks.panel",
+    "benchmarks.quality_doc",
+    "benchmarks.train_prior",
     "benchmarks.provenance",
     "benchmarks.scoring",
     "benchmarks.methods",
@@ -88,6 +100,34 @@ def test_lead_is_the_budget_rule_in_document_order() -> None:
         assert summary == [doc.spans[i].text for i in expected]
 
 
+def test_ratio_budgets_follow_arsumms_contract(easc_dev: list[Prepared]) -> None:
+    # Lead and every ranking method: a ratio of len(text.split()), the rule of
+    # Summarizer.choose (select_diverse with the text's words), also where a sentence
+    # boundary falls inside a whitespace token and the sentences have more words
+    import scipy.sparse as sp
+
+    from arsumm.select import select_diverse
+
+    glued = Prepared("glued", "بدأ الحفل مساء أمس.وحضره جمهور كبير. ثم غادر الضيوف.وانتهى اليوم.")
+    assert sum(glued.words) > glued.text_words
+    for doc in [glued, *easc_dev[:40]]:
+        n = len(doc.words)
+        for ratio in (0.1, 0.2, 0.3, 0.45, 0.5, 0.7):
+            budget = Budget.of(ratio=ratio)
+            expected = select_diverse(
+                np.linspace(1.0, 0.5, n),  # best first = document order
+                sp.csr_matrix((n, n)),
+                doc.words,
+                budget,
+                redundancy=0.0,
+                total_words=doc.text_words,
+            )
+            (lead,) = LeadMethod().summaries(doc, budget)
+            assert lead == [doc.spans[i].text for i in expected], (doc.id, ratio)
+            words = sum(len(s.split()) for s in lead)
+            assert len(lead) == 1 or words <= ratio * doc.text_words
+
+
 def test_random_is_seeded_per_document() -> None:
     budget = Budget.of(ratio=0.3)
     first = RandomMethod(seeds=5).summaries(_doc(), budget)
@@ -111,7 +151,7 @@ def test_oracle_respects_the_word_budget() -> None:
     doc = _doc(tuple(DEMO_SENTENCES[i] for i in (0, 3, 5, 8)))
     budget = Budget.of(ratio=0.2)
     chosen = GreedyOracle().chosen(doc, budget)
-    limit = budget.word_limit(sum(doc.words))
+    limit = budget.word_limit(doc.text_words)
     assert limit is not None
     assert len(chosen) == 1 or sum(doc.words[i] for i in chosen) <= limit
 
@@ -119,6 +159,42 @@ def test_oracle_respects_the_word_budget() -> None:
 def test_oracle_needs_references() -> None:
     with pytest.raises(ValueError, match="needs reference"):
         GreedyOracle().chosen(_doc(), Budget.of(k=1))
+
+
+def _greedy_from_scratch(doc: Prepared, budget: Budget) -> list[int]:
+    """The oracle's definition, scoring every candidate summary's text with the suite's Rouge."""
+    rouge = Rouge(("rouge1", "rouge2"))
+    refs = [reference_text(r) for r in doc.references]
+
+    def objective(chosen: list[int]) -> float:
+        s = rouge.score_lines(summary_text(doc.spans[i].text for i in sorted(chosen)), refs)
+        return s["rouge1"].f + s["rouge2"].f
+
+    limit = budget.word_limit(doc.text_words)
+    chosen: list[int] = []
+    current = 0.0
+    while budget.k is None or len(chosen) < budget.k:
+        used = sum(doc.words[i] for i in chosen)
+        fits = [
+            i
+            for i in range(len(doc.spans))
+            if i not in chosen
+            and not (chosen and limit is not None and used + doc.words[i] > limit)
+        ]
+        values = [(objective([*chosen, i]), -i) for i in fits]
+        if not values or max(values)[0] <= current + 1e-12:
+            break
+        value, minus_i = max(values)
+        chosen.append(-minus_i)
+        current = value
+    return sorted(chosen) or [0]
+
+
+def test_oracle_is_the_greedy_search_on_the_suites_rouge(easc_dev: list[Prepared]) -> None:
+    oracle = GreedyOracle()
+    for doc in easc_dev[:12]:
+        for budget in (Budget.of(ratio=0.2), Budget.of(k=3), Budget.of(max_words=40)):
+            assert oracle.chosen(doc, budget) == _greedy_from_scratch(doc, budget), doc.id
 
 
 def test_line_units_cut_hard_wrapped_sentences() -> None:
@@ -196,11 +272,63 @@ def test_sumy_adapter_ranks_as_sumy_chooses(name: str) -> None:
     summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(
         Stemmer("arabic")
     )
-    summarizer.stop_words = peers._normalised(get_stop_words("arabic"))
-    tokenizer = peers._SumyTokenizer()
+    summarizer.stop_words = peers.normalised(get_stop_words("arabic"))
+    tokenizer = peers.SumyTokenizer()
     document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
     chosen = [str(s) for s in summarizer(document, 3)]
     assert chosen == [sentences[i] for i in top3]
+
+
+def test_nltk_arabic_snowball_depends_on_history_and_ours_does_not() -> None:
+    pytest.importorskip("nltk")
+    from nltk.stem.snowball import ArabicStemmer
+
+    from benchmarks.peers import fresh_snowball_stem
+
+    shared = ArabicStemmer()
+    shared.stem("سافرنا")  # leaves suffixes_verb_step1_success set
+    assert shared.stem("كانوا") == "كانو"  # what sumy's single instance did mid-run
+    assert ArabicStemmer().stem("كانوا") == "كان"
+    assert fresh_snowball_stem("سافرنا") == ArabicStemmer().stem("سافرنا")  # stemmed first
+    assert fresh_snowball_stem("كانوا") == "كان"
+
+
+@pytest.mark.parametrize("name", ["sumy-lsa", "summa-textrank"])
+def test_memoised_peer_scores_do_not_depend_on_document_order(name: str) -> None:
+    needs(PEER_PACKAGE[name])
+    docs = [DEMO_SENTENCES[:9], DEMO_SENTENCES[9:], DEMO_SENTENCES[3:12]]
+    context = Context(memoize=True)
+    forward = [scorer(name, context)(d) for d in docs]
+    backward = [scorer(name, context)(d) for d in reversed(docs)][::-1]
+    alone = [scorer(name, context)(d) for d in docs]
+    assert forward == backward == alone
+
+
+def test_memoised_arsumm_is_summarize_at_every_budget(easc_dev: list[Prepared]) -> None:
+    # the panel runs the public stages once per article and chooses per budget
+    (staged,) = build(["arsumm"], Context(memoize=True))
+    (plain,) = build(["arsumm"], Context())
+    budgets = [Budget.of(ratio=0.2), Budget.of(k=1), Budget.of(k=4), Budget.of(max_words=40)]
+    for doc in easc_dev[:25]:
+        for budget in budgets:
+            assert staged.summaries(doc, budget) == plain.summaries(doc, budget), doc.id
+
+
+def test_memoised_ranking_reuses_the_order_across_budgets() -> None:
+    calls: list[int] = []
+
+    def count(sentences: list[str]) -> list[float]:
+        calls.append(len(sentences))
+        return [float(len(s)) for s in sentences]
+
+    doc = _doc()
+    memo = RankingMethod("x", count, memoize=True)
+    plain = RankingMethod("x", count)
+    for budget in (Budget.of(k=1), Budget.of(k=3), Budget.of(ratio=0.3)):
+        assert memo.summaries(doc, budget) == plain.summaries(doc, budget)
+    assert len(calls) == 1 + 3
+    line = Prepared(doc.id, doc.text, unit="line")  # same id and text, other sentences
+    assert memo.order(line) == plain.order(line)
 
 
 def test_lexrank_needs_background_articles() -> None:
@@ -235,6 +363,67 @@ def test_missing_corpus_says_what_to_do(tmp_path: Path) -> None:
 def test_unknown_split() -> None:
     with pytest.raises(DataError, match="unknown split"):
         load_split([], {"dev": [], "test": []}, "train")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        pytest.param("{not json", "not valid JSON", id="not-json"),
+        pytest.param('["a"]', "expected a JSON object", id="not-object"),
+        pytest.param('{"id": "b", "text": "نص."}', r"missing field\(s\) references", id="no-refs"),
+        pytest.param('{"id": "b", "text": "نص.", "references": []}', "non-empty list", id="empty"),
+        pytest.param('{"id": "b", "text": "نص.", "references": [1]}', "list of strings", id="int"),
+        pytest.param('{"id": "b", "text": 5, "references": ["ن"]}', "text must be", id="text"),
+        pytest.param(
+            '{"id": "b", "text": "نص.", "references": ["ن"], "title": 3}', "title must", id="title"
+        ),
+        pytest.param(
+            '{"id": "a", "text": "نص.", "references": ["ن"]}', "already on line 1", id="dup"
+        ),
+    ],
+)
+def test_bad_corpus_record_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "a", "text": "نص أول.", "references": ["نص."], "title": "عنوان"})
+    path.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"corpus\.jsonl:2: .*{message}"):
+        load_documents(path)
+
+
+def test_corpus_keeps_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    record = {"id": "a", "text": "نص أول.", "references": ["نص."], "title": "عنوان"}
+    path.write_text(json.dumps(record) + "\n\n", encoding="utf-8")
+    (doc,) = load_documents(path)
+    assert (doc.id, doc.topic, doc.title, doc.references) == ("a", "", "عنوان", ("نص.",))
+
+
+def test_registry_lists_each_suites_methods() -> None:
+    quality, speed = available("quality"), available("speed")
+    assert "arsumm-batch" not in quality
+    assert "noop" not in quality
+    assert {"arsumm", "lead", "oracle", "sumy-lexrank"} <= set(quality)
+    assert {"arsumm", "arsumm-batch", "noop", "lead", "sumy-lexrank"} <= set(speed)
+    assert "oracle" not in speed  # it needs the references, which a timed run has not
+    assert set(available(None)) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("name", ["arsumm", "arsumm-batch", "noop", "lead"])
+def test_speed_runs_registered_methods(name: str) -> None:
+    from benchmarks.timing import speed_method
+
+    run = speed_method(name)
+    assert run([DEMO, DEMO], 0.3) is None
+    (method,) = build([name], Context())
+    (summary,) = method.summaries(_doc(), Budget.of(k=2))
+    assert len(summary) == (0 if name == "noop" else 2)
+
+
+def test_speed_unknown_method() -> None:
+    from benchmarks.timing import speed_method
+
+    with pytest.raises(MethodUnavailable, match=r"unknown method 'nope'; known: .*arsumm-batch"):
+        speed_method("nope")
 
 
 # -- command line and report, on a tiny corpus of our own text ------------------------
@@ -387,7 +576,7 @@ def test_child_reports_time_and_memory(tiny_file: Path) -> None:
 def test_child_out_of_memory_is_recorded(tiny_file: Path) -> None:
     from benchmarks.speed import run_child
 
-    result = run_child("lead", tiny_file, data=None, timeout=120, mem_limit_mb=200)
+    result = run_child("lead", tiny_file, data=None, timeout=120, mem_limit_mb=100)
     assert result["status"] == "out of memory", result
 
 

@@ -325,14 +325,26 @@ def _fitted_idf(tmp_path: Path) -> tuple[Path, arsumm.Summarizer]:
 
 def test_idf_file_on_both_commands(tmp_path: Path) -> None:
     idf, fitted = _fitted_idf(tmp_path)
+    fitted = dataclasses.replace(fitted, lead="never")  # the demo is news: rank it anyway
     text = arsumm.demo_text()
     expected = [[s.index, s.score] for s in fitted.summarize(text, ratio=0.2)]
-    assert expected != [[s.index, s.score] for s in arsumm.summarize(text, ratio=0.2)]
-    single = run("--demo", "--ratio", "0.2", "--format", "json", "--idf", str(idf))
+    plain = arsumm.Summarizer(lead="never")
+    assert expected != [[s.index, s.score] for s in plain.summarize(text, ratio=0.2)]
+    single = run(
+        "--demo", "--ratio", "0.2", "--format", "json", "--idf", str(idf), "--lead", "never"
+    )
     assert single.returncode == 0, single.stderr
     assert [[s["index"], s["score"]] for s in json.loads(single.stdout)["summary"]] == expected
     batch = run(
-        "batch", "-", "--ratio", "0.2", "--idf", str(idf), stdin=json.dumps({"text": text}).encode()
+        "batch",
+        "-",
+        "--ratio",
+        "0.2",
+        "--idf",
+        str(idf),
+        "--lead",
+        "never",
+        stdin=json.dumps({"text": text}).encode(),
     )
     assert batch.returncode == 0, batch.stderr
     (record,) = [json.loads(x) for x in batch.stdout.splitlines()]
@@ -358,11 +370,20 @@ def test_prior_file_on_both_commands(tmp_path: Path) -> None:
     path = tmp_path / "prior.json"
     reversed_prior.save(path)
     text = arsumm.demo_text()
-    expected = [s.index for s in arsumm.Summarizer(prior=reversed_prior).summarize(text, k=3)]
-    assert expected != [s.index for s in arsumm.summarize(text, k=3)]
-    single = run("--demo", "--format", "json", "--prior", str(path))
+    mine = arsumm.Summarizer(prior=reversed_prior, lead="never")
+    expected = [s.index for s in mine.summarize(text, k=3)]
+    assert expected != [s.index for s in arsumm.Summarizer(lead="never").summarize(text, k=3)]
+    single = run("--demo", "--format", "json", "--prior", str(path), "--lead", "never")
     assert [s["index"] for s in json.loads(single.stdout)["summary"]] == expected
-    batch = run("batch", "-", "--prior", str(path), stdin=json.dumps({"text": text}).encode())
+    batch = run(
+        "batch",
+        "-",
+        "--prior",
+        str(path),
+        "--lead",
+        "never",
+        stdin=json.dumps({"text": text}).encode(),
+    )
     (record,) = [json.loads(x) for x in batch.stdout.splitlines()]
     assert [s["index"] for s in record["summary"]] == expected
 
@@ -407,3 +428,17 @@ def test_the_command_line_reports_only_its_own_errors_as_bad_input() -> None:
     assert {f for f, names in caught.items() if "OSError" in names} == {"_load", "run"}
     assert "ArsummError" in caught["main"]
     assert "ArsummError" in caught["_batch"]
+
+
+def test_lead_flag() -> None:
+    text = arsumm.demo_text()
+    for mode in ("auto", "never", "always"):
+        done = run("--demo", "--format", "json", "--lead", mode)
+        assert done.returncode == 0, done.stderr
+        expected = arsumm.Summarizer(lead=mode).summarize(text)
+        assert [s["index"] for s in json.loads(done.stdout)["summary"]] == [
+            s.index for s in expected
+        ]
+    assert [s.index for s in arsumm.Summarizer(lead="never").summarize(text)] != [0, 1, 2]
+    err = run("--demo", "--lead", "sometimes")
+    assert err.returncode == 2

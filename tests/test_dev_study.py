@@ -11,6 +11,10 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip(
+    "rouge_score", reason="the benchmark suite needs the bench extra: pip install -e '.[bench]'"
+)
+
 from arsumm.select import Budget
 from benchmarks import dev_study
 from benchmarks.methods import Context, Prepared, build

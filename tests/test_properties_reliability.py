@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import arsumm
 from arsumm import EmptyTextError, NoArabicError, RuleSplitter, Summarizer
 from arsumm.errors import ArsummError
-from arsumm.normalize import has_arabic_letter
+from arsumm.normalize import has_arabic_letter, normalize
 from tests.conftest import assert_spans_exact
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,13 +197,35 @@ def test_summarize_raises_only_documented_errors_and_keeps_the_contract(
     assert [s.index for s in summary] == sorted({s.index for s in summary})
     assert not {s.index for s in summary} & set(analysis.boilerplate)
     content = [s for s in sentences if s.index not in set(analysis.boilerplate)]
+    # sentences equal after normalisation are never chosen together
+    folded = {" ".join(normalize(s.text).split()) for s in content}
+    assert len({" ".join(normalize(s.text).split()) for s in summary}) == len(summary)
     if "k" in budget or not budget:
-        assert len(summary) == min(budget.get("k", 3), len(content))
-    elif len(summary) > 1:
+        assert len(summary) == min(budget.get("k", 3), len(folded))
+    elif len(summary) > 1:  # the budget contract: a ratio of the text's words
         words = sum(len(s.text.split()) for s in summary)
-        total = sum(len(s.text.split()) for s in content)
+        total = len(text.split())
         limit = budget["max_words"] if "max_words" in budget else budget["ratio"] * total
         assert words <= limit + 1e-9
+
+
+@given(TEXT, BUDGET)
+def test_module_functions_are_the_default_configuration_and_repeat(
+    text: str, budget: dict[str, Any]
+) -> None:
+    # arsumm.split_sentences / arsumm.summarize: the default splitter and summarizer,
+    # the same answer on a second call in the same process (memos and caches are warm)
+    assert arsumm.split_sentences(text) == RuleSplitter().split(text)
+    try:
+        expected = Summarizer().analyze(text, **budget).summary
+    except ArsummError as exc:
+        with pytest.raises(type(exc)):
+            arsumm.summarize(text, **budget)
+        return
+    first = arsumm.summarize(text, **budget)
+    assert first == expected
+    assert arsumm.summarize(text, **budget) == first
+    assert all(text[s.start : s.end] == s.text for s in first)
 
 
 @given(TEXT, st.integers(1, 6))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import arsumm
 from tests.conftest import ROOT
@@ -39,3 +40,27 @@ def test_exactly_two_setup_commands() -> None:
     assert len(commands) == 2
     assert commands[0].endswith("arsumm --demo")
     assert "pytest" in commands[1]
+
+
+def test_import_works_from_the_folder_above_a_clone(tmp_path: Path) -> None:
+    """A clone is a folder named ``arsumm``; seen from the folder above it, that folder
+    is a namespace package that shadowed setuptools' default editable finder, and
+    ``arsumm.Summarizer`` was missing. README's test command installs in "compat" mode
+    (the project on ``sys.path``), where the real package wins. Run in the environment
+    the tests run in, which README's command made.
+    """
+    (tmp_path / "arsumm").mkdir()  # what a clone looks like from above
+    done = subprocess.run(
+        [sys.executable, "-c", "import arsumm; print(arsumm.Summarizer.__name__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.strip() == "Summarizer", done.stderr
+    assert "editable_mode=compat" in next(
+        line
+        for line in README.splitlines()
+        if line.startswith("python3 -m venv") and "test" in line
+    )

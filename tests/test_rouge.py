@@ -1,17 +1,33 @@
-"""ROUGE for Arabic (benchmarks.scoring): guard tests of the tokenizer and the arithmetic."""
+"""ROUGE for Arabic (benchmarks.scoring): the tokenizer, the arithmetic, the oracle's search.
+
+The suite's ROUGE counts n-grams itself (so that the oracle and the training loop
+can extend a summary incrementally); these tests hold it to ``rouge-score``'s own
+``RougeScorer``, bit for bit, on samples of every corpus.
+"""
 
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip(
+    "rouge_score", reason="the benchmark suite needs the bench extra: pip install -e '.[bench]'"
+)
+
 from rouge_score import rouge_scorer
 
+import arsumm
 from benchmarks.scoring import (
     METRICS,
     ArabicRougeTokenizer,
+    References,
     Rouge,
     Score,
     bootstrap_indices,
@@ -19,6 +35,7 @@ from benchmarks.scoring import (
     reference_text,
     summary_text,
 )
+from tests.conftest import load_jsonl, require_data
 
 # A sentence of EASC's first article, and the same sentence as the references have it:
 # hamza stripped from the alefs (بدأ → بدا, إلا أن → الا ان, إنتاجه → انتاجه).
@@ -153,3 +170,89 @@ def test_paired_difference_of_a_constant_shift_has_no_width() -> None:
     a = np.linspace(0.2, 0.6, 30)
     iv = interval(a + 0.05 - a, bootstrap_indices(30, samples=500))
     assert (iv.low, iv.mean, iv.high) == pytest.approx((0.05, 0.05, 0.05))
+
+
+# -- the suite's ROUGE is rouge-score's, on every corpus ------------------------------------
+
+CORPORA = {
+    "easc": ("easc", "easc.jsonl"),
+    "ant-bbc": ("ant-bbc", "ant_bbc.jsonl"),
+    "saudinewsnet": ("saudinewsnet", "saudinewsnet.jsonl"),
+}
+
+
+def _sample(name: str, n: int) -> list[dict[str, Any]]:
+    records = load_jsonl(require_data(*CORPORA[name]))
+    return random.Random(name).sample(records, min(n, len(records)))
+
+
+@pytest.mark.parametrize("name", list(CORPORA))
+def test_rouge_equals_rouge_score_on_the_corpus(name: str) -> None:
+    # random summaries of real articles against their real references: every variant,
+    # precision, recall and F1 to the last bit, the mean over references as we take it
+    reference = rouge_scorer.RougeScorer(list(METRICS), tokenizer=ArabicRougeTokenizer())
+    rouge = Rouge()
+    rng = random.Random(1)
+    for record in _sample(name, 20 if name == "easc" else 150):
+        sentences = [s.text for s in arsumm.split_sentences(record["text"])]
+        refs = [reference_text(r) for r in record["references"]]
+        for _ in range(3):
+            chosen = sorted(
+                rng.sample(range(len(sentences)), rng.randint(1, min(6, len(sentences))))
+            )
+            candidate = summary_text(sentences[i] for i in chosen)
+            ours = rouge.score_lines(candidate, refs)
+            theirs = [reference.score(ref, candidate) for ref in refs]
+            for metric in METRICS:
+                for part, attr in (("p", "precision"), ("r", "recall"), ("f", "fmeasure")):
+                    total = 0.0
+                    for score in theirs:
+                        total += getattr(score[metric], attr)
+                    assert getattr(ours[metric], part) == total / len(refs), (record["id"], metric)
+
+
+_SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2"], tokenizer=ArabicRougeTokenizer())
+
+
+def _objective(search_refs: References, tokens: list[list[str]], chosen: list[int]) -> float:
+    """The oracle's objective computed from scratch with rouge-score."""
+    scorer = _SCORER
+    candidate = " ".join(t for i in sorted(chosen) for t in tokens[i])
+    total = 0.0
+    for line in search_refs.lines:
+        s = scorer.score(line, candidate)
+        total += s["rouge1"].fmeasure + s["rouge2"].fmeasure
+    return total / len(search_refs)
+
+
+WORD = st.sampled_from(["ذهب", "الولد", "الي", "السوق", "ثم", "عاد", "البيت", "3"])
+
+
+@settings(max_examples=300)  # each example scores every extension with rouge-score
+@given(
+    st.lists(st.lists(WORD, max_size=6), min_size=1, max_size=7),
+    st.lists(st.lists(WORD, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=3),
+    st.randoms(use_true_random=False),
+)
+def test_greedy_search_is_rouge_score_on_every_extension(
+    sentences: list[list[str]], references: list[str], rng: random.Random
+) -> None:
+    # repeated n-grams, empty sentences and junction bigrams that also occur inside a
+    # sentence: the incremental counts must give rouge-score's number every time
+    refs = References(references)
+    search = refs.search(sentences)
+    order = list(range(len(sentences)))
+    rng.shuffle(order)
+    for i in order:
+        expected = _objective(refs, sentences, [*search.chosen, i])
+        assert search.value_with(i) == pytest.approx(expected, abs=1e-12)
+        search.add(i)
+        assert search.value == pytest.approx(_objective(refs, sentences, search.chosen), abs=1e-12)
+    assert search.fresh().value == 0.0
+    with pytest.raises(ValueError, match="already"):
+        search.add(order[0])
+
+
+def test_references_need_one() -> None:
+    with pytest.raises(ValueError, match="at least one reference"):
+        References([])

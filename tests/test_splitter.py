@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -353,8 +354,30 @@ def _texts(text: str) -> list[str]:
     return [s.text for s in split_sentences(text)]
 
 
-def test_golden_table_is_large_enough() -> None:
-    assert len(GOLDEN) >= 40
+#: Every case of both tables without its marks (a known gap's expectation is well formed too).
+ALL_CASES = [pytest.param(*case.values, id=case.id) for case in GOLDEN + KNOWN_GAPS]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ALL_CASES)
+def test_golden_case_is_well_formed(name: str, text: str, expected: list[str]) -> None:
+    # A case can only pass or fail for the rule it isolates if its expected sentences are
+    # the text itself, in order, cut at the boundaries: every non-space character once.
+    position = 0
+    for sentence in expected:
+        assert sentence, name
+        assert sentence == sentence.strip(), (name, sentence)
+        found = text.find(sentence, position)
+        assert found >= 0, f"{name}: {sentence!r} is not in the text after offset {position}"
+        assert not text[position:found].strip(), f"{name}: text skipped before {sentence!r}"
+        position = found + len(sentence)
+    assert not text[position:].strip(), f"{name}: text left after the last sentence"
+
+
+def test_golden_ids_are_unique() -> None:
+    ids = [case.id for case in ALL_CASES]
+    names = [case.values[0] for case in ALL_CASES]
+    assert len(set(ids)) == len(ids)
+    assert len(set(names)) == len(names)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), GOLDEN)
@@ -461,6 +484,15 @@ def test_easc_every_character_covered(easc_docs: list[dict[str, object]]) -> Non
         assert all(a <= b for a, b in zip(ends, starts[1:], strict=False))
 
 
-def test_span_is_json_friendly() -> None:
-    span = split_sentences("جملة.")[0]
-    assert json.loads(json.dumps([span.start, span.end, span.text])) == [0, 5, "جملة."]
+def test_span_fields_are_plain_python_values() -> None:
+    # offsets are built in a loop over regex matches and array positions: they must come
+    # out as plain int and str (a numpy integer fails json.dumps, a subclass compares oddly)
+    text = "جملة أولى.\n\nثانية؟ «ثالثة» هنا! ٣٫٥ مليون."
+    spans = split_sentences(text) + RuleSplitter(max_chars=20).split(text * 3)
+    assert len(spans) > 4
+    for span in spans:
+        assert type(span.start) is int
+        assert type(span.end) is int
+        assert type(span.text) is str
+        record = dataclasses.asdict(span)
+        assert Span(**json.loads(json.dumps(record, ensure_ascii=False))) == span

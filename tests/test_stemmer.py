@@ -186,3 +186,17 @@ def test_the_default_path_does_not_import_nltk() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_snowball_stems_do_not_depend_on_the_words_before() -> None:
+    """NLTK's ArabicStemmer keeps a flag from one word to the next: after «سافرنا»,
+    «كانوا» became «كانو». arsumm's "snowball" gives every word a fresh stemmer."""
+    from nltk.stem.snowball import ArabicStemmer
+
+    words = ["سافرنا", "كانوا", "والمدرسة", "يكتبون", "كتابهم", "المعلمات"]
+    fresh = [ArabicStemmer().stem(w) for w in words]
+    for order in (words, words[::-1], words[2:] + words[:2]):
+        stemmer = STEMMERS["snowball"]()  # a new instance: no memo in between
+        assert {w: stemmer.stem(w) for w in order} == dict(zip(words, fresh, strict=True))
+    shared = ArabicStemmer()
+    assert [shared.stem(w) for w in words] != fresh  # the bug this guards against
