@@ -6,6 +6,7 @@ Run with ``HYPOTHESIS_PROFILE=ci`` for 1,000 examples per property.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,7 +20,7 @@ from arsumm import KeywordExtractor
 from arsumm.errors import ArsummError
 from arsumm.normalize import tokenize
 from benchmarks.linear import KINDS, RUN
-from tests.test_properties import MARKS, TEXT
+from tests.test_properties_reliability import MARKS, TEXT
 
 EXTRACTOR = KeywordExtractor()
 
@@ -67,6 +68,11 @@ def test_diacritics_and_tatweel_change_no_key(text: str, data: st.DataObject) ->
     marks = data.draw(st.lists(st.sampled_from(MARKS), min_size=len(chosen), max_size=len(chosen)))
     pieces = list(text)
     for position, mark in sorted(zip(chosen, marks, strict=True), reverse=True):
+        following = text[position + 1 : position + 2]
+        if mark == araby.TATWEEL and following and unicodedata.combining(following):
+            # a tatweel between a letter and its own combining mark stops NFKC from
+            # composing them (و + ٔ is ؤ): not a spelling arsumm can see through
+            continue
         pieces.insert(position + 1, mark)
     after = _phrases("".join(pieces))
     if before is None:
