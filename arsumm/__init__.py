@@ -84,3 +84,9 @@ def demo_text() -> str:
     True
     """
     return resources.files("arsumm").joinpath("data/demo_ar.txt").read_text("utf-8")
+
+
+# Keyphrases (issue 16).
+from arsumm.keywords import Keyphrase, KeyphraseIDF, KeywordExtractor, keywords  # noqa: E402
+
+__all__ += ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]

@@ -87,6 +87,7 @@ _OUTPUTS = (
     "benchmarks/baseline.json",
     "docs/benchmarks.md",
     "docs/quality.md",
+    "docs/keywords.md",
     "docs/img",
 )
 
