@@ -32,6 +32,7 @@ from arsumm.errors import (
 )
 from arsumm.html import to_html
 from arsumm.idf import BackgroundIDF
+from arsumm.keyphrases import Keyphrase, KeyphraseIDF, KeywordExtractor, keywords
 from arsumm.prior import LinearPrior
 from arsumm.rank import Ranker, TextRank
 from arsumm.select import Budget, BudgetError
@@ -54,6 +55,9 @@ __all__ = [
     "ConfigError",
     "Document",
     "EmptyTextError",
+    "Keyphrase",
+    "KeyphraseIDF",
+    "KeywordExtractor",
     "LinearPrior",
     "NoArabicError",
     "NoContentError",
@@ -68,6 +72,7 @@ __all__ = [
     "TextRank",
     "__version__",
     "demo_text",
+    "keywords",
     "split_sentences",
     "summarize",
     "summarize_many",
@@ -84,9 +89,3 @@ def demo_text() -> str:
     True
     """
     return resources.files("arsumm").joinpath("data/demo_ar.txt").read_text("utf-8")
-
-
-# Keyphrases (issue 16).
-from arsumm.keywords import Keyphrase, KeyphraseIDF, KeywordExtractor, keywords  # noqa: E402
-
-__all__ += ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]

@@ -202,7 +202,7 @@ class MethodUnavailable(RuntimeError):
 
 def arsumm_method(**options: Any) -> Extractor:
     """arsumm's keyphrases (surface forms), with ``KeywordExtractor(**options)``."""
-    from arsumm.keywords import KeywordExtractor
+    from arsumm.keyphrases import KeywordExtractor
 
     extractor = KeywordExtractor(**options)
 
@@ -670,7 +670,7 @@ STUDY: dict[str, dict[str, Any]] = {
 
 
 def _study_extractor(options: dict[str, Any]) -> Any:
-    from arsumm.keywords import KeywordExtractor
+    from arsumm.keyphrases import KeywordExtractor
     from arsumm.splitter import RuleSplitter
 
     options = {k: v for k, v in options.items() if k != "fit_folds"}
