@@ -393,7 +393,7 @@ def _ablation_section(record: dict[str, Any]) -> list[str]:
         "how an EASC-tuned default carries over. The test split was read only to fill",
         "the tables. The boilerplate filter (on by default) does not change EASC,",
         "which is clean text: it is there for scraped news pages",
-        "(`tests/test_quality_features.py` runs it on one).",
+        "(`tests/test_prior.py` runs it on one).",
         "",
         f"The ablation below was produced by {_made_by(record)}, data `{record['data']}`; F1",
         "x100, mean over the 5 references and over articles, 95% bootstrap intervals;",
