@@ -32,6 +32,7 @@ from arsumm.errors import (
 )
 from arsumm.html import to_html
 from arsumm.idf import BackgroundIDF
+from arsumm.keyphrases import Keyphrase, KeyphraseIDF, KeywordExtractor, keywords
 from arsumm.prior import LinearPrior
 from arsumm.rank import Ranker, TextRank
 from arsumm.select import Budget, BudgetError
@@ -55,6 +56,9 @@ __all__ = [
     "ConfigError",
     "Document",
     "EmptyTextError",
+    "Keyphrase",
+    "KeyphraseIDF",
+    "KeywordExtractor",
     "LinearPrior",
     "NoArabicError",
     "NoContentError",
@@ -69,6 +73,7 @@ __all__ = [
     "TextRank",
     "__version__",
     "demo_text",
+    "keywords",
     "split_sentences",
     "summarize",
     "summarize_many",

@@ -88,6 +88,7 @@ _OUTPUTS = (
     "docs/benchmarks.md",
     "docs/quality.md",
     "docs/training.md",
+    "docs/keywords.md",
     "docs/img",
 )
 

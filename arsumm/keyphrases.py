@@ -1,0 +1,1107 @@
+"""Keyphrases: TextRank's other half, made for Arabic.
+
+:func:`keywords` and :class:`KeywordExtractor` return the phrases that best
+describe a document, best first, each with every place it occurs in the
+caller's string.
+
+The method
+----------
+1. **Words.** The text is cut at whitespace; each chunk (``"والمدينة،"``)
+   is analysed once per extractor and remembered: its words (a letter, then
+   letters, diacritics, tatweel and invisible marks) are normalised with
+   :func:`arsumm.normalize.normalize`; punctuation, digits and symbols
+   around or inside the chunk are *breaks*, terminal punctuation and line
+   breaks also end a sentence. A word is a *candidate* unless it is a stop
+   word (:func:`arsumm.stopwords.load_stopwords`, and the keyword list
+   ``arsumm/data/keyword_stopwords_ar.txt``) or shorter than two letters.
+2. **Keys.** A candidate's key is the stem (:mod:`arsumm.stemmer`, ARLSTem
+   by default) of its normalised form without its leading conjunction and
+   preposition clitics: ``و ف ب ك ل`` before the article, ``لل``, and a lone
+   ``و ف ب ل`` where the document also has the word without it (``وزارة``
+   stays whole). So «الدولي», «والدولي» and «بالدولي» are one word. A
+   phrase's key is its words' keys joined by spaces: surface forms with the
+   same key are the same phrase.
+3. **Graph and rank.** One node per key; an edge between two keys that occur
+   within ``window`` candidates of each other in a sentence, weighted by how
+   often they do; ranked by :func:`arsumm.rank.pagerank` (optionally with
+   PositionRank's teleport towards early words, ``position_bias``).
+4. **Phrases.** Runs of adjacent candidates: stop words, punctuation,
+   digits and sentence ends break a run. Every stretch of one to
+   ``max_words`` words of a run is a candidate phrase, so noun phrases such
+   as «وزارة الخارجية» and «مجلس الأمن الدولي» stay whole. A phrase scores
+   its words' mean rank to the power ``rank_weight``, times its frequency,
+   a prior on its length and a weight on its first position (see
+   :class:`KeywordExtractor`; the alternatives measured are in
+   ``docs/keywords.md``).
+5. **Choice.** Phrases best first (ties: the earlier first occurrence, then
+   the shorter), one per key, so «الدول», «والدولي» and «دولية» take one
+   place between them.
+
+What the caller gets back is a :class:`Keyphrase`: the surface form most
+frequent among its occurrences (leading clitics such as ``و`` and ``بال``
+cut off, so ``والدولي`` shows as ``الدولي``), its score, its key, and the
+``(start, end)`` of every occurrence in the caller's string, sorted and
+disjoint.
+
+Examples
+--------
+>>> import arsumm
+>>> text = arsumm.demo_text()
+>>> for phrase in arsumm.keywords(text, k=3):
+...     print(phrase.text, len(phrase.occurrences))
+تحلية المياه 3
+أول محطة لتحلية 2
+محطة لتحلية المياه 2
+>>> start, end = arsumm.keywords(text, k=1)[0].occurrences[0]
+>>> text[start:end]
+'تحلية المياه'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import operator
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
+from arsumm.errors import ConfigError, EmptyTextError, NoArabicError, NoContentError
+from arsumm.normalize import has_arabic_letter, normalize
+from arsumm.rank import FloatArray, pagerank
+from arsumm.select import BudgetError
+from arsumm.splitter import Splitter
+from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
+from arsumm.stopwords import load_stopwords
+
+__all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+# The clitics removed before a key is made and before a surface form is shown.
+# Conjunction, then preposition, then the article: the article itself stays.
+_ARTICLE_CLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0643\u0644]?(?=\u0627\u0644..)")
+# و/ف + لل (ل + article with its alef elided): the rest is the bare noun.
+_LAM_LAM_RE = re.compile("^[\u0648\u0641]?\u0644\u0644(?=..)")
+# A lone conjunction or preposition before a word without the article; cut
+# only where the document also has the word without it (وزارة is a word).
+_LONE_CLITIC_RE = re.compile("^(?:[\u0648\u0641][\u0628\u0644]?|[\u0628\u0644])(?=...)")
+
+_PROCLITICS = frozenset("\u0648\u0641\u0628\u0643\u0644")  # و ف ب ك ل
+_PHRASE_SCORES = ("mean", "sum", "max")
+_EDGE_WEIGHTS = ("count", "binary")
+
+
+@dataclass(frozen=True, slots=True)
+class Keyphrase:
+    """One keyphrase of a document.
+
+    Attributes
+    ----------
+    text : str
+        The phrase as it appears most often in the document (ties: the
+        earliest), without leading conjunction or preposition clitics. It is
+        ``text[start:end]`` of one of its occurrences.
+    score : float
+        Higher is better; comparable within one document only.
+    key : str
+        The normalised stems of its words, joined by spaces: every surface
+        form with this key is the same phrase.
+    occurrences : tuple of (int, int)
+        ``(start, end)`` of every occurrence in the caller's string, sorted
+        and disjoint; ``text[start:end]`` is always an occurrence.
+
+    Examples
+    --------
+    >>> p = Keyphrase("الطاقة الشمسية", 0.5, "طاق شمس", ((10, 24), (40, 55)))
+    >>> p.count, p.start, p.end
+    (2, 10, 24)
+    """
+
+    text: str
+    score: float
+    key: str
+    occurrences: tuple[tuple[int, int], ...]
+
+    @property
+    def count(self) -> int:
+        """Number of occurrences."""
+        return len(self.occurrences)
+
+    @property
+    def start(self) -> int:
+        """Start of the first occurrence."""
+        return self.occurrences[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the first occurrence."""
+        return self.occurrences[0][1]
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(text, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
+    return text
+
+
+def _check_int(name: str, value: object, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < low:
+        raise ConfigError(f"{name} must be at least {low}, got {value}")
+    return value
+
+
+def _check_k(k: object) -> int:
+    """The number of keyphrases: the same answers as ``summarize``'s ``k``."""
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k must be an integer >= 1, got {type(k).__name__} {k!r}")
+    if k < 1:
+        raise BudgetError(f"k must be an integer >= 1, got {k}")
+    return k
+
+
+def _check_float(name: str, value: object, low: float, high: float = math.inf) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not (math.isfinite(value) and low <= value <= high):
+        bounds = f"in [{low:g}, {high:g}]" if math.isfinite(high) else f">= {low:g}"
+        raise ConfigError(f"{name} must be a finite number {bounds}, got {value}")
+    return float(value)
+
+
+class _Growing:
+    """An int64 array that grows by doubling (the lexicon's columns)."""
+
+    __slots__ = ("data", "size")
+
+    def __init__(self) -> None:
+        self.data = np.zeros(1024, dtype=np.int64)
+        self.size = 0
+
+    def extend(self, values: list[int]) -> None:
+        need = self.size + len(values)
+        if need > self.data.size:
+            grown = np.zeros(max(need, 2 * self.data.size), dtype=np.int64)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : need] = values
+        self.size = need
+
+    def view(self) -> IntArray:
+        return self.data[: self.size]
+
+
+class _Lexicon:
+    """What one extractor remembers about chunks, pieces and words (internal).
+
+    A chunk (a whitespace-free run of the text, ``"والمدينة،"``) is a list of
+    pieces, rows ``c_ptr[c] : c_ptr[c] + c_count[c]`` of the piece table; a
+    piece is one word of a chunk: its offsets in the chunk, the breaks on its
+    sides (bits 1 and 2: punctuation, digits or symbols before or after it;
+    bits 4 and 8: a sentence end before or after it), the raw characters of
+    its leading clitics and of a lone clitic, its word; a word is one
+    normalised form: candidate or not, its key, and the word without a lone
+    clitic (or -1). Pieces 0 and 1 stand for chunks without a word (``2024``,
+    ``،``, ``.``): a break, and a break that ends a sentence.
+    """
+
+    def __init__(self, stem: CachedStemmer, stop: frozenset[str], taa_marbuta: bool) -> None:
+        self.stem = stem
+        self.stop = stop
+        self.taa_marbuta = taa_marbuta
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.chunk_index: dict[str, int] = {}
+        self.c_ptr, self.c_count, self.c_rows = _Growing(), _Growing(), _Growing()
+        self.p_start, self.p_end, self.p_flags = _Growing(), _Growing(), _Growing()
+        self.p_clitic, self.p_word, self.p_lone = _Growing(), _Growing(), _Growing()
+        self.word_index: dict[str, int] = {}
+        self.words: list[str] = []
+        self.w_cand: list[int] = []
+        self.w_key: list[int] = []
+        self.w_rest: list[int] = []
+        self.w_strip: list[int] = []
+        self.w_lone: list[int] = []
+        self.w_def: list[int] = []
+        self.definite = np.zeros(0, dtype=np.int64)
+        self.cand = np.zeros(0, dtype=np.int64)
+        self.key = np.zeros(0, dtype=np.int64)
+        self.rest = np.zeros(0, dtype=np.int64)
+        self.key_index: dict[str, int] = {}
+        self.keys: list[str] = []
+        empty = self._word("")
+        for flags in (3, 15):  # pieces 0 and 1: a break, a break that ends a sentence
+            for column, value in zip(
+                self._piece_columns(), (0, 0, flags, 0, empty, 0), strict=True
+            ):
+                column.extend([value])
+        self._sync_words()
+
+    def _piece_columns(self) -> tuple[_Growing, ...]:
+        return (self.p_start, self.p_end, self.p_flags, self.p_clitic, self.p_word, self.p_lone)
+
+    def _sync_words(self) -> None:
+        """Bring the words' numpy columns up to date with their lists."""
+        n = len(self.words)
+        if self.cand.size < n:
+            old = self.cand.size
+            self.cand = np.concatenate([self.cand, np.array(self.w_cand[old:], dtype=np.int64)])
+            self.key = np.concatenate([self.key, np.array(self.w_key[old:], dtype=np.int64)])
+            self.rest = np.concatenate([self.rest, np.array(self.w_rest[old:], dtype=np.int64)])
+            self.definite = np.concatenate(
+                [self.definite, np.array(self.w_def[old:], dtype=np.int64)]
+            )
+
+    def _word(self, norm: str) -> int:
+        found = self.word_index.get(norm)
+        if found is not None:
+            return found
+        index = len(self.words)
+        self.word_index[norm] = index
+        self.words.append(norm)
+        stripped = _strip_static(norm) if norm[:1] in _PROCLITICS else norm
+        candidate = (
+            len(stripped) >= 2
+            and norm not in self.stop
+            and stripped not in self.stop
+            and norm.isalpha()
+        )
+        key = -1
+        if candidate:
+            stem = self.stem.stem(stripped) or stripped
+            key = self.key_index.setdefault(stem, len(self.keys))
+            if key == len(self.keys):
+                self.keys.append(stem)
+        self.w_cand.append(int(candidate))
+        self.w_key.append(key)
+        self.w_rest.append(-1)
+        self.w_strip.append(len(norm) - len(stripped))
+        self.w_lone.append(0)
+        self.w_def.append(int(stripped.startswith("\u0627\u0644") or stripped != norm))
+        lone = (
+            _LONE_CLITIC_RE.match(norm)
+            if candidate and stripped == norm and norm[0] in _PROCLITICS
+            else None
+        )
+        if lone is not None:
+            rest = self._word(norm[lone.end() :])
+            if self.w_cand[rest]:
+                self.w_rest[index] = rest
+                self.w_lone[index] = lone.end()
+        return index
+
+    def learn(self, chunks: list[str]) -> None:
+        """Analyse new chunks (each once)."""
+        word_re, break_re = _patterns()
+        fullmatch = word_re.fullmatch
+        # 1. the words of each chunk and the gaps around them
+        found: list[tuple[int, int, str, int]] = []  # (start, end, raw, flags)
+        counts: list[int] = []
+        for chunk in chunks:
+            if fullmatch(chunk) is not None:  # most chunks: one word, nothing else
+                found.append((0, len(chunk), chunk, 0))
+                counts.append(1)
+                continue
+            before = 0
+            matches = list(word_re.finditer(chunk))
+            for m, match in enumerate(matches):
+                i, j = match.span()
+                after = matches[m + 1].start() if m + 1 < len(matches) else len(chunk)
+                gap_before, gap_after = chunk[before:i], chunk[j:after]
+                flags = (
+                    (1 if break_re.search(gap_before) else 0)
+                    | (2 if break_re.search(gap_after) else 0)
+                    | (8 if _END_RE.search(gap_before) else 0)
+                    | (4 if _END_RE.search(gap_after) else 0)
+                )
+                found.append((i, j, match.group(), flags))
+                before = j
+            if matches:
+                counts.append(len(matches))
+            elif break_re.search(chunk):  # no word: a break (that may end a sentence)
+                found.append((-1, 0, "", 1 if _END_RE.search(chunk) else 0))
+                counts.append(1)
+            else:
+                counts.append(0)
+        # 2. normalise all the words at once
+        raws = [f[2] for f in found]
+        norms = normalize("\n".join(raws), taa_marbuta=self.taa_marbuta).split("\n")
+        if len(norms) != len(raws):  # a word held a line break after NFKC: one at a time
+            norms = [normalize(r, taa_marbuta=self.taa_marbuta) for r in raws]
+        # 3. the piece rows
+        columns: tuple[list[int], ...] = ([], [], [], [], [], [])
+        p_start, p_end, p_flags, p_clitic, p_word, p_lone = columns
+        base = self.p_word.size
+        rows: list[int] = []
+        word_of = self._word
+        strip, lone_letters = self.w_strip, self.w_lone
+        for (i, j, raw, flags), norm in zip(found, norms, strict=True):
+            if i < 0:  # a chunk without a word: pieces 0 and 1
+                rows.append(flags)
+                continue
+            word = word_of(norm)
+            rows.append(base + len(p_word))
+            p_start.append(i)
+            p_end.append(j)
+            p_flags.append(flags)
+            p_word.append(word)
+            s, lone = strip[word], lone_letters[word]
+            if raw == norm:
+                p_clitic.append(s)
+                p_lone.append(lone)
+            else:  # diacritics or marks: count raw characters
+                p_clitic.append(_raw_letters(raw, s) if s else 0)
+                p_lone.append(_raw_letters(raw, lone) if lone else 0)
+        for column, values in zip(self._piece_columns(), columns, strict=True):
+            column.extend(values)
+        # 4. the chunk rows: pieces of a chunk are consecutive in ``rows``
+        start = self.c_rows.size
+        self.c_rows.extend(rows)
+        ptr: list[int] = []
+        position = start
+        index = self.chunk_index
+        first = self.c_count.size
+        for n, (chunk, count) in enumerate(zip(chunks, counts, strict=True)):
+            ptr.append(position)
+            position += count
+            index[chunk] = first + n
+        self.c_ptr.extend(ptr)
+        self.c_count.extend(counts)
+        self._sync_words()
+
+
+_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
+@functools.cache
+def _keyword_stopwords() -> frozenset[str]:
+    """``arsumm/data/keyword_stopwords_ar.txt``, with the و/ف forms."""
+    raw = resources.files("arsumm").joinpath("data/keyword_stopwords_ar.txt").read_text("utf-8")
+    base = {w for line in raw.splitlines() if (w := line.strip()) and not w.startswith("#")}
+    return frozenset(base | {c + w for w in base for c in ("\u0648", "\u0641")})
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word (a letter, then letters and the characters normalisation deletes:
+    :data:`arsumm.chars.ZERO_WIDTH`), and a break (a character that is neither
+    a letter nor such a mark; whitespace never reaches these patterns)."""
+    cls = "".join(re.escape(c) for c in ZERO_WIDTH)
+    return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*"), re.compile(f"[^{cls}]")
+
+
+@functools.cache
+def _space_table() -> BoolArray:
+    """``table[c]``: code point c (< 0x3001) is whitespace for :meth:`str.split`."""
+    return np.array([chr(c).isspace() for c in range(0x3001)], dtype=bool)
+
+
+def _strip_static(norm: str) -> str:
+    """``norm`` without the clitics every document agrees on (before ال, and لل)."""
+    match = _ARTICLE_CLITIC_RE.match(norm)
+    if match is not None and match.end() > 0:
+        return norm[match.end() :]
+    match = _LAM_LAM_RE.match(norm)
+    if match is not None:
+        return norm[match.end() :]
+    return norm
+
+
+def _raw_prefix(raw: str, norm: str) -> int:
+    """Raw characters covering the letters :func:`_strip_static` removes from ``norm``."""
+    letters = len(norm) - len(_strip_static(norm))
+    if letters == 0:
+        return 0
+    return _raw_letters(raw, letters)
+
+
+def _raw_letters(raw: str, letters: int) -> int:
+    """Raw characters that hold the first ``letters`` letters of ``raw`` (and their marks)."""
+    seen = 0
+    for i, ch in enumerate(raw):
+        if ch.isalpha():
+            if seen == letters:
+                return i
+            seen += 1
+    return len(raw) if seen == letters else 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeywordExtractor:
+    """A keyphrase extractor with a fixed configuration.
+
+    All parameters are keyword-only and validated when the object is made.
+    The defaults are the configuration measured in ``docs/keywords.md`` (the
+    best on both dev sets, AKEC and Al-Logmani).
+
+    A phrase's score is ``rank ** rank_weight * frequency ** frequency_weight
+    * length_prior[words - 1] * (first / n) ** -position_weight``: ``rank`` is
+    the mean PageRank of its words (1 for an average word), ``frequency``
+    counts its occurrences (those inside a longer run of candidates count
+    ``embedded_weight``), ``first / n`` is where it first occurs (a fraction
+    of the document's words).
+
+    Parameters
+    ----------
+    stemmer : str or Stemmer, default "arlstem"
+        A built-in stemmer's name (see :func:`arsumm.stemmer.get_stemmer`) or
+        any object with ``stem(token) -> str``: it makes the keys.
+    stopwords : bool, default True
+        The bundled stop words (:func:`arsumm.stopwords.load_stopwords`)
+        break phrases and are never keyphrase words.
+    extra_stopwords : bool, default True
+        Also treat as stop words the words of
+        ``arsumm/data/keyword_stopwords_ar.txt`` (units of time and counting,
+        auxiliary verbs: «عام», «عدد», «يتم», «يمكن»), which are rarely
+        keyphrases although they carry meaning for summaries.
+    taa_marbuta : bool, default False
+        Treat ``ة`` and ``ه`` as one letter when comparing words.
+    splitter : Splitter, optional
+        A sentence splitter (``split(text) -> list[Span]``) whose sentence
+        ends break phrases and the co-occurrence window. By default the
+        sentence ends are the terminal punctuation (``. ! ? ؟ …``) and line
+        breaks, which every phrase breaks at anyway: the result is the same
+        as with :class:`arsumm.splitter.RuleSplitter` on the dev sets, and
+        faster.
+    window : int, default 3
+        Two candidate words are linked when at most ``window - 1`` candidates
+        separate them in one sentence (stop words are skipped).
+    edge_weight : {"count", "binary"}, default "count"
+        Edge weight: the number of such co-occurrences, or 1.
+    damping : float, default 0.85
+        PageRank damping factor, in [0, 1).
+    position_bias : float, default 0.0
+        PositionRank's teleport: a word weighs the sum of
+        ``1 / position ** position_bias`` over its occurrences; 0 is
+        TextRank's uniform teleport.
+    max_words : int, default 3
+        Longest phrase, in words (at most 6).
+    phrase_score : {"mean", "sum", "max"}, default "mean"
+        How a phrase's words' ranks combine into its ``rank``.
+    rank_weight : float, default 0.25
+        Exponent of the rank; 0 ranks phrases by frequency, length and
+        position alone.
+    frequency_weight : float, default 1.0
+        Exponent of the phrase's frequency.
+    embedded_weight : float, default 0.5
+        What an occurrence inside a longer run of candidates counts, in [0, 1].
+    length_prior : tuple of float, default (1.0, 8.0, 9.0)
+        Factor of a phrase of 1, 2, 3... words (the last value goes on for
+        longer phrases); ``()`` for none.
+    position_weight : float, default 0.3
+        Exponent of the first occurrence's relative position (earlier is better).
+    redundancy : bool, default False
+        Skip a phrase that lies inside a phrase already chosen («مجلس الأمن»
+        after «مجلس الأمن الدولي»).
+    idf : KeyphraseIDF, optional
+        Word weights from a corpus (see :meth:`fit`); none by default.
+    idf_weight : float, default 1.0
+        Exponent of the IDF in a word's rank (with ``idf``).
+    require_arabic : bool, default True
+        Raise :class:`arsumm.NoArabicError` for text without an Arabic letter.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> extractor = KeywordExtractor(max_words=2)
+    >>> [p.text for p in extractor.extract(arsumm.demo_text(), k=2)]
+    ['تحلية المياه', 'الطاقة الشمسية']
+    >>> KeywordExtractor(window=1)
+    Traceback (most recent call last):
+    ...
+    arsumm.errors.ConfigError: window must be at least 2, got 1
+    """
+
+    stemmer: str | Stemmer = "arlstem"
+    stopwords: bool = True
+    extra_stopwords: bool = True
+    taa_marbuta: bool = False
+    splitter: Splitter | None = None
+    window: int = 3
+    edge_weight: str = "count"
+    damping: float = 0.85
+    position_bias: float = 0.0
+    max_words: int = 3
+    phrase_score: str = "mean"
+    rank_weight: float = 0.25
+    frequency_weight: float = 1.0
+    position_weight: float = 0.3
+    embedded_weight: float = 0.5
+    redundancy: bool = False
+    definiteness: bool = True
+    length_prior: tuple[float, ...] = (1.0, 8.0, 9.0)
+    idf: KeyphraseIDF | None = None
+    idf_weight: float = 1.0
+    require_arabic: bool = True
+    _lexicon: _Lexicon = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_int("window", self.window, 2)
+        _check_int("max_words", self.max_words, 1)
+        if self.max_words > 6:
+            raise ConfigError(f"max_words must be at most 6, got {self.max_words}")
+        _check_float("damping", self.damping, 0.0, 0.999999)
+        _check_float("position_bias", self.position_bias, 0.0)
+        _check_float("frequency_weight", self.frequency_weight, 0.0)
+        _check_float("position_weight", self.position_weight, 0.0, 5.0)
+        _check_float("embedded_weight", self.embedded_weight, 0.0, 1.0)
+        _check_float("idf_weight", self.idf_weight, 0.0, 5.0)
+        _check_float("rank_weight", self.rank_weight, 0.0, 5.0)
+        if not isinstance(self.length_prior, tuple):
+            raise TypeError(
+                f"length_prior must be a tuple of numbers, got {type(self.length_prior).__name__}"
+            )
+        for value in self.length_prior:
+            _check_float("length_prior values", value, 0.0)
+        if self.idf is not None and not isinstance(self.idf, KeyphraseIDF):
+            raise TypeError(f"idf must be a KeyphraseIDF, got {type(self.idf).__name__}")
+        if self.edge_weight not in _EDGE_WEIGHTS:
+            raise ConfigError(
+                f"edge_weight must be one of {', '.join(map(repr, _EDGE_WEIGHTS))}, "
+                f"got {self.edge_weight!r}"
+            )
+        if self.phrase_score not in _PHRASE_SCORES:
+            raise ConfigError(
+                f"phrase_score must be one of {', '.join(map(repr, _PHRASE_SCORES))}, "
+                f"got {self.phrase_score!r}"
+            )
+        for name in (
+            "stopwords",
+            "extra_stopwords",
+            "taa_marbuta",
+            "redundancy",
+            "definiteness",
+            "require_arabic",
+        ):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        if self.splitter is not None and (
+            isinstance(self.splitter, str) or not callable(getattr(self.splitter, "split", None))
+        ):
+            raise TypeError(
+                f"splitter must have a .split(text) method, got {type(self.splitter).__name__}"
+            )
+        if isinstance(self.stemmer, str):
+            stem = get_stemmer(self.stemmer)
+        elif callable(getattr(self.stemmer, "stem", None)):
+            stem = CachedStemmer(self.stemmer)
+        else:
+            raise TypeError(
+                f"stemmer must be a name or have a .stem(token) method, "
+                f"got {type(self.stemmer).__name__}"
+            )
+        stop = load_stopwords() if self.stopwords else frozenset()
+        if self.extra_stopwords:
+            stop = stop | _keyword_stopwords()
+        object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the configuration, not the lexicon (a worker process builds its own)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.init}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.__post_init__()
+
+    # -- pipeline -----------------------------------------------------------
+    def _check(self, text: object) -> str:
+        text = _check_text(text)
+        if not text.strip():
+            raise EmptyTextError(
+                "text is empty or contains only whitespace; pass the article's text"
+            )
+        if self.require_arabic and not has_arabic_letter(text):
+            raise NoArabicError(
+                "text contains no Arabic letter; pass Arabic text, or use "
+                "KeywordExtractor(require_arabic=False) to extract from it anyway"
+            )
+        return text
+
+    def _tokens(self, text: str) -> _Tokens:
+        chunks = text.split()
+        n_chunks = len(chunks)
+        # where each chunk starts: code points, a whitespace table, one pass
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        table = _space_table()
+        space = np.zeros(points.size + 1, dtype=bool)
+        space[0] = True
+        small = points < table.size
+        space[1:][small] = table[points[small]]
+        chunk_start = np.flatnonzero(~space[1:] & space[:-1])
+        # line breaks between chunks end a sentence
+        breaks = np.flatnonzero(np.isin(points, _LINE_BREAK_POINTS))
+        lex = self._lexicon
+        with lex.lock:
+            ids = _lookup(lex, chunks)
+            counts = lex.c_count.view()[ids]
+            ptr = lex.c_ptr.view()[ids]
+            total = int(counts.sum())
+            if total == n_chunks and (counts == 1).all():
+                chunk_of = np.arange(n_chunks)
+                pieces = lex.c_rows.view()[ptr]
+            else:
+                chunk_of = np.repeat(np.arange(n_chunks), counts)
+                offsets = np.cumsum(counts) - counts
+                within = np.arange(total) - offsets[chunk_of]
+                pieces = lex.c_rows.view()[ptr[chunk_of] + within]
+            word = lex.p_word.view()[pieces]
+            flags = lex.p_flags.view()[pieces]
+            p_start = lex.p_start.view()[pieces]
+            start = chunk_start[chunk_of] + p_start
+            end = start - p_start + lex.p_end.view()[pieces]
+            clitic = lex.p_clitic.view()[pieces]
+            cand = lex.cand[word].astype(bool)
+            key = lex.key[word]
+            rest = lex.rest[word]
+            rest_key = lex.key[np.maximum(rest, 0)]
+            definite = lex.definite[word].astype(bool)
+            rest_clitic = lex.p_lone.view()[pieces]
+            keys = lex.keys
+            words = lex.words
+        # boundary[i]: a sentence ends between tokens i - 1 and i
+        boundary = np.zeros(total, dtype=bool)
+        if total > 1:
+            boundary[1:] = ((flags[:-1] & 4) != 0) | ((flags[1:] & 8) != 0)
+            if breaks.size:
+                lines = np.searchsorted(breaks, start)
+                boundary[1:] |= lines[1:] != lines[:-1]
+        return _Tokens(
+            word,
+            flags,
+            start,
+            end,
+            clitic,
+            cand,
+            key,
+            rest,
+            rest_key,
+            rest_clitic,
+            definite,
+            boundary,
+            keys,
+            words,
+        )
+
+    def extract(self, text: str, k: int = 10) -> list[Keyphrase]:
+        """Return the ``k`` best keyphrases of ``text``, best first.
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        k : int, default 10
+            Number of keyphrases (fewer if the document has fewer).
+
+        Returns
+        -------
+        list of Keyphrase
+            At least one.
+
+        Raises
+        ------
+        TypeError
+            ``text`` is not a str, ``k`` not an int.
+        EmptyTextError, NoArabicError, NoContentError
+            The text has nothing to extract from.
+        """
+        _check_k(k)
+        text = self._check(text)
+        return self._extract(text, k)
+
+    def _extract(self, text: str, k: int) -> list[Keyphrase]:
+        tok = self._tokens(text)
+        n_tok = tok.word.size
+        cand_pos = np.flatnonzero(tok.cand)
+        if cand_pos.size == 0:
+            raise NoContentError(
+                "no candidate words left after removing punctuation, digits and stop "
+                "words; the text needs at least one content word"
+            )
+        sentence: IntArray
+        if self.splitter is None:
+            sentence = np.cumsum(tok.boundary, dtype=np.int64)
+        else:
+            spans = self.splitter.split(text)
+            ends = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans))
+            sentence = np.searchsorted(ends, tok.start, side="right").astype(np.int64)
+        # joined[i]: tokens i and i + 1 are adjacent candidates of one phrase
+        joined = np.zeros(n_tok, dtype=bool)
+        if n_tok > 1:
+            joined[:-1] = (
+                tok.cand[:-1]
+                & tok.cand[1:]
+                & ((tok.flags[:-1] & 2) == 0)
+                & ((tok.flags[1:] & 1) == 0)
+                & (sentence[:-1] == sentence[1:])
+            )
+            if self.definiteness:
+                # a noun phrase never goes from a definite word to an indefinite one
+                joined[:-1] &= ~(tok.definite[:-1] & ~tok.definite[1:])
+        _resolve_lone_clitics(tok)
+        # nodes: the document's candidate keys
+        node_keys, first, node = np.unique(
+            tok.key[cand_pos], return_index=True, return_inverse=True
+        )
+        # number the nodes by first occurrence: the same for a text in any process
+        order = np.argsort(first, kind="stable")
+        rename = np.empty_like(order)
+        rename[order] = np.arange(order.size)
+        node_keys = node_keys[order]
+        node = rename[node.ravel()]
+        n_nodes = node_keys.size
+        scores = self._rank(node, sentence[cand_pos], cand_pos, n_nodes)
+        if self.idf is not None and self.idf_weight:
+            weights = self.idf.weights([tok.keys[i] for i in node_keys.tolist()])
+            scores = scores * weights**self.idf_weight
+        return self._phrases(text, tok, joined, cand_pos, node, node_keys, scores, k)
+
+    def _rank(
+        self, node: IntArray, sentence: IntArray, position: IntArray, n_nodes: int
+    ) -> FloatArray:
+        rows: list[IntArray] = []
+        cols: list[IntArray] = []
+        for d in range(1, self.window):
+            if d >= node.size:
+                break
+            a, b = node[:-d], node[d:]
+            keep = (sentence[:-d] == sentence[d:]) & (a != b)
+            rows.append(a[keep])
+            cols.append(b[keep])
+        if rows:
+            row = np.concatenate(rows)
+            col = np.concatenate(cols)
+        else:
+            row = col = np.zeros(0, dtype=np.int64)
+        # both directions, counted: sorted unique (row, column) codes give the CSR arrays
+        n = np.int64(n_nodes)
+        codes, counts = np.unique(
+            np.concatenate([row * n + col, col * n + row]), return_counts=True
+        )
+        weight = np.ones(codes.size) if self.edge_weight == "binary" else counts.astype(np.float64)
+        indptr = np.zeros(n_nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(codes // n, minlength=n_nodes), out=indptr[1:])
+        graph = sp.csr_matrix((weight, codes % n, indptr), shape=(n_nodes, n_nodes))
+        teleport: FloatArray | None = None
+        if self.position_bias > 0:
+            teleport = np.bincount(
+                node, weights=1.0 / (position + 1.0) ** self.position_bias, minlength=n_nodes
+            ).astype(np.float64)
+        return pagerank(graph, damping=self.damping, personalization=teleport, tol=_TOLERANCE)
+
+    def _phrases(
+        self,
+        text: str,
+        tok: _Tokens,
+        joined: BoolArray,
+        cand_pos: IntArray,
+        node: IntArray,
+        node_keys: IntArray,
+        scores: FloatArray,
+        k: int,
+    ) -> list[Keyphrase]:
+        n_tok = tok.word.size
+        node_of = np.full(n_tok, -1, dtype=np.int64)
+        node_of[cand_pos] = node
+        word_score = np.zeros(n_tok)
+        word_score[cand_pos] = scores[node]
+        base = np.int64(node_keys.size)
+        n_words = float(node_keys.size)
+        # one entry per length: occurrence starts, phrase ids (compact, per length)
+        occ: list[tuple[IntArray, IntArray]] = []
+        cand_first: list[IntArray] = []
+        cand_score: list[FloatArray] = []
+        cand_len: list[IntArray] = []
+        cand_id: list[IntArray] = []
+        starts = cand_pos
+        last = cand_pos
+        ident = node_of[cand_pos]
+        total = word_score[cand_pos].copy()
+        best = total.copy()
+        for length in range(1, self.max_words + 1):
+            if length > 1:
+                ok = last < n_tok - 1
+                ok[ok] = joined[last[ok]]
+                starts, last, ident, total, best = (
+                    starts[ok],
+                    last[ok] + 1,
+                    ident[ok],
+                    total[ok],
+                    best[ok],
+                )
+                if starts.size == 0:
+                    break
+                nxt = node_of[last]
+                ident = ident * base + nxt
+                total = total + word_score[last]
+                best = np.maximum(best, word_score[last])
+            uniq, first, inverse, freq = np.unique(
+                ident, return_index=True, return_inverse=True, return_counts=True
+            )
+            inverse = inverse.ravel()
+            ident = inverse.astype(np.int64)  # compact ids keep the next product small
+            occ.append((starts, ident))
+            if self.phrase_score == "mean":
+                s = total[first] / length
+            elif self.phrase_score == "sum":
+                s = total[first]
+            else:
+                s = best[first]
+            if self.rank_weight != 1.0:
+                s = (s * n_words) ** self.rank_weight  # the mean word scores 1
+            frequency = freq.astype(np.float64)
+            if self.embedded_weight != 1.0:
+                # an occurrence inside a longer run of candidates counts less
+                left = starts == 0
+                left[~left] = ~joined[starts[~left] - 1]
+                closed = left & ~joined[last]
+                whole = np.bincount(ident, weights=closed, minlength=uniq.size)
+                frequency = whole + self.embedded_weight * (frequency - whole)
+            s = s * np.maximum(frequency, 1e-3) ** self.frequency_weight
+            if self.length_prior:
+                prior = self.length_prior
+                s = s * prior[min(length, len(prior)) - 1]
+            if self.position_weight:
+                s = s * ((starts[first] + 1.0) / n_tok) ** -self.position_weight
+            cand_first.append(starts[first])
+            cand_score.append(s)
+            cand_len.append(np.full(uniq.size, length, dtype=np.int64))
+            cand_id.append(np.arange(uniq.size, dtype=np.int64))
+        u_first = np.concatenate(cand_first)
+        u_score = np.concatenate(cand_score)
+        u_len = np.concatenate(cand_len)
+        u_id = np.concatenate(cand_id)
+        order = np.lexsort((u_len, u_first, -np.round(u_score, 12)))
+        chosen: list[int] = []
+        chosen_nodes: list[set[int]] = []
+        chosen_seqs: list[tuple[int, ...]] = []
+        for u in order.tolist():
+            start = int(u_first[u])
+            length = int(u_len[u])
+            seq = tuple(node_of[start : start + length].tolist())
+            if length > 1 and len(set(seq)) < length:  # «المدينة والمدينة»
+                continue
+            if self.redundancy and _redundant(seq, chosen_nodes, chosen_seqs):
+                continue
+            chosen.append(u)
+            chosen_nodes.append(set(seq))
+            chosen_seqs.append(seq)
+            if len(chosen) >= k:
+                break
+        result = []
+        for u in chosen:
+            length = int(u_len[u])
+            starts, ident = occ[length - 1]
+            occ_starts = starts[ident == u_id[u]]  # already in document order
+            result.append(
+                _record(text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of)
+            )
+        return result
+
+    def document_keys(self, text: str) -> set[str]:
+        """The keys of the candidate words of ``text`` (what :meth:`fit` counts).
+
+        Examples
+        --------
+        >>> sorted(KeywordExtractor(stemmer="none").document_keys("في المدينة والمدينة القديمة"))
+        ['القديمة', 'المدينة']
+        """
+        tok = self._tokens(self._check(text))
+        _resolve_lone_clitics(tok)
+        return {tok.keys[i] for i in np.unique(tok.key[tok.cand]).tolist()}
+
+    def fit(self, corpus: Iterable[str]) -> KeywordExtractor:
+        """Return a copy whose word weights include an IDF learned from ``corpus``.
+
+        Every document must be a text :meth:`extract` accepts (the same errors).
+
+        Examples
+        --------
+        >>> fitted = KeywordExtractor().fit(["المطر غزير في عمان", "المطر قليل في العقبة"])
+        >>> fitted.idf.n_documents
+        2
+        """
+        counts: Counter[str] = Counter()
+        n = 0
+        for text in corpus:
+            counts.update(self.document_keys(text))
+            n += 1
+        return dataclasses.replace(self, idf=KeyphraseIDF(n, dict(counts)))
+
+    def keywords(self, text: str, k: int = 10) -> list[Keyphrase]:
+        """Alias of :meth:`extract`."""
+        return self.extract(text, k)
+
+
+def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
+    """The chunk ids of ``chunks``, learning the new ones (call with the lock held)."""
+    index = lex.chunk_index
+    try:
+        found = operator.itemgetter(*chunks)(index)
+    except KeyError:
+        new = [c for c in dict.fromkeys(chunks) if c not in index]
+        if len(index) + len(new) > _MAX_CHUNKS:
+            lex.reset()
+            index = lex.chunk_index
+            new = list(dict.fromkeys(chunks))
+        lex.learn(new)
+        found = operator.itemgetter(*chunks)(index)
+    if len(chunks) == 1:
+        found = (found,)
+    return np.fromiter(found, dtype=np.int64, count=len(chunks))
+
+
+def _record(
+    text: str,
+    tok: _Tokens,
+    occ_starts: IntArray,
+    length: int,
+    score: float,
+    node_keys: IntArray,
+    node_of: IntArray,
+) -> Keyphrase:
+    """The :class:`Keyphrase` of a phrase of ``length`` words starting at ``occ_starts``."""
+    first = int(occ_starts[0])
+    ids = node_keys[node_of[first : first + length]].tolist()
+    key = " ".join(tok.keys[i] for i in ids)
+    begins = (tok.start[occ_starts] + tok.clitic[occ_starts]).tolist()
+    ends = tok.end[occ_starts + (length - 1)].tolist()
+    occurrences: list[tuple[int, int]] = []
+    last_token = -1
+    for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
+        if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
+            continue
+        last_token = i + length - 1
+        occurrences.append((begin, end))
+    forms = Counter(text[a:b] for a, b in occurrences)
+    best = max(forms.values())
+    surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
+    return Keyphrase(surface, score, key, tuple(occurrences))
+
+
+def _resolve_lone_clitics(tok: _Tokens) -> None:
+    """A lone clitic (و ف ب ل) is one where the document also has the word without it."""
+    lone = tok.rest >= 0
+    if lone.any():
+        doc_words = np.zeros(len(tok.words), dtype=bool)
+        doc_words[tok.word] = True
+        lone[lone] = doc_words[tok.rest[lone]]
+        tok.key[lone] = tok.rest_key[lone]
+        tok.clitic[lone] = tok.rest_clitic[lone]
+
+
+@dataclass(frozen=True)
+class KeyphraseIDF:
+    """Document frequencies of word keys over a corpus (see :meth:`KeywordExtractor.fit`).
+
+    A word's weight is ``log((n_documents + 1) / (df + 1)) + 1``; a key the
+    corpus never saw counts as rare.
+
+    Examples
+    --------
+    >>> idf = KeyphraseIDF(3, {"مطر": 3, "عمان": 1})
+    >>> [round(float(w), 3) for w in idf.weights(["مطر", "عمان", "جديد"])]
+    [1.0, 1.693, 2.386]
+    """
+
+    n_documents: int
+    document_frequency: dict[str, int] = field(repr=False)
+
+    def weights(self, keys: Iterable[str]) -> FloatArray:
+        """The IDF of each key."""
+        get = self.document_frequency.get
+        df = np.fromiter((get(key, 0) for key in keys), dtype=np.float64)
+        result: FloatArray = np.log((self.n_documents + 1.0) / (df + 1.0)) + 1.0
+        return result
+
+
+def _redundant(
+    seq: tuple[int, ...], chosen_nodes: list[set[int]], chosen_seqs: list[tuple[int, ...]]
+) -> bool:
+    words = set(seq)
+    for nodes, other in zip(chosen_nodes, chosen_seqs, strict=True):
+        if words <= nodes and len(other) > len(seq) and _contains(other, seq):
+            return True
+    return False
+
+
+def _contains(seq: tuple[int, ...], part: tuple[int, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The words of one document, as arrays (internal)."""
+
+    word: IntArray
+    flags: IntArray
+    start: IntArray
+    end: IntArray
+    clitic: IntArray
+    cand: BoolArray
+    key: IntArray
+    rest: IntArray
+    rest_key: IntArray
+    rest_clitic: IntArray
+    definite: BoolArray
+    boundary: BoolArray
+    keys: list[str]
+    words: list[str]
+
+
+_MAX_CHUNKS = 1 << 20
+# PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
+# so six digits are more than enough (the default 1e-10 costs twice the steps)
+_TOLERANCE = 1e-5
+_LINE_BREAK_POINTS = np.array([ord(c) for c in LINE_BREAKS], dtype=np.uint32)
+_DEFAULT: KeywordExtractor | None = None
+
+
+def keywords(text: str, k: int = 10, **options: object) -> list[Keyphrase]:
+    """Return the ``k`` best keyphrases of ``text``, best first.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    k : int, default 10
+        Number of keyphrases.
+    **options
+        Keyword arguments of :class:`KeywordExtractor`.
+
+    Examples
+    --------
+    >>> text = "عقد مجلس الأمن الدولي جلسة طارئة. وقال رئيس مجلس الأمن الدولي إن "
+    >>> text += "الجلسة تناولت الأزمة."
+    >>> best = keywords(text, k=3)[0]
+    >>> best.text, best.key, best.occurrences
+    ('مجلس الأمن الدولي', 'مجلس امن دولي', ((4, 21), (44, 61)))
+    """
+    global _DEFAULT
+    if options:
+        extractor = KeywordExtractor(**options)  # type: ignore[arg-type]
+    else:
+        if _DEFAULT is None:
+            _DEFAULT = KeywordExtractor()
+        extractor = _DEFAULT
+    return extractor.extract(text, k)
