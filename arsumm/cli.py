@@ -1,4 +1,4 @@
-"""Command-line interface: ``arsumm [FILE|-] [options]`` and ``arsumm batch IN.jsonl``.
+"""Command line: ``arsumm [FILE|-]``, ``arsumm batch IN.jsonl``, ``arsumm keywords [FILE|-]``.
 
 Reads UTF-8 (a byte-order mark is fine, CRLF is fine; UTF-16 with a BOM is
 recognised), writes UTF-8 whatever the locale; files are read and written
@@ -30,6 +30,7 @@ from arsumm.idf import BackgroundIDF
 from arsumm.io import (
     DEFAULT_MAX_BYTES,
     FORMATS,
+    KEYWORD_FORMATS,
     FileError,
     Output,
     Record,
@@ -41,7 +42,9 @@ from arsumm.io import (
     read_records,
     read_text,
     render,
+    render_keyphrases,
 )
+from arsumm.keyphrases import KeywordExtractor
 from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
@@ -52,13 +55,16 @@ __all__ = ["main", "run"]
 PROG = "arsumm"
 USAGE = (
     f"{PROG} [FILE|-] [options]\n"
-    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)"
+    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)\n"
+    f"       {PROG} keywords [FILE|-] [-k N] [--format text|json|jsonl] [options]"
+    f"   (see {PROG} keywords --help)"
 )
 
 #: The library's hints name Python settings; on the command line they are flags.
 _FLAG_HINTS = (
     ("use Summarizer(require_arabic=False)", "pass --allow-non-arabic"),
     ("pass boilerplate=False", "pass --keep-boilerplate"),
+    ("use KeywordExtractor(require_arabic=False)", "pass --allow-non-arabic"),
 )
 
 T = TypeVar("T")
@@ -114,14 +120,20 @@ def _shared_options() -> argparse.ArgumentParser:
         action="store_true",
         help="rank web-page furniture (share buttons, copyright lines) like any sentence",
     )
-    shared.add_argument(
+    _add_limit_and_output(shared)
+    return shared
+
+
+def _add_limit_and_output(parser: argparse.ArgumentParser) -> None:
+    """``--max-bytes`` and ``-o``, the same on every command."""
+    parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"largest input (a file, or one batch line) in bytes (default {DEFAULT_MAX_BYTES})",
     )
-    shared.add_argument(
+    parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
@@ -130,7 +142,22 @@ def _shared_options() -> argparse.ArgumentParser:
             "replaced only at the end, so an interrupted run leaves it as it was"
         ),
     )
-    return shared
+
+
+def _add_decoding(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--errors``, for the commands that read one text."""
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="input encoding (default: UTF-8, BOM-aware)",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="what to do with undecodable bytes (default strict: stop with an error)",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -140,14 +167,16 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Summarise an Arabic text: print its summary sentences in document order (for a "
             "news report its opening, else the most central by TextRank). "
-            "'arsumm batch' summarises every record of a JSON Lines file."
+            "'arsumm batch' summarises every record of a JSON Lines file; "
+            "'arsumm keywords' prints a text's keyphrases."
         ),
         epilog=(
             "examples:\n"
             "  arsumm --demo\n"
             "  arsumm article.txt --ratio 0.3\n"
             "  cat article.txt | arsumm - -k 5 --format json\n"
-            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)"
+            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)\n"
+            "  arsumm keywords article.txt -k 5   (see arsumm keywords --help)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_shared_options()],
@@ -168,18 +197,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "as boilerplate; html: a page showing the summary inside the article"
         ),
     )
-    parser.add_argument(
-        "--encoding",
-        default=None,
-        metavar="NAME",
-        help="input encoding (default: UTF-8, BOM-aware)",
-    )
-    parser.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="what to do with undecodable bytes (default strict: stop with an error)",
-    )
+    _add_decoding(parser)
     parser.add_argument("--demo", action="store_true", help="summarise the bundled sample article")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -224,6 +242,61 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"
+    )
+    return parser
+
+
+def _build_keywords_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} keywords",
+        description=(
+            "Print the keyphrases of an Arabic text, best first (see docs/keywords.md). "
+            'text: one keyphrase per line; json: one object {"keyphrases": [...]}; '
+            "jsonl: one object per keyphrase. Each object holds the phrase's text (its most "
+            "frequent form in the document), score, key (its normalised stems: forms with "
+            "the same key are one phrase) and occurrences, the [start, end] of every "
+            "occurrence in characters of the decoded text."
+        ),
+        epilog=(
+            "examples:\n"
+            "  arsumm keywords --demo -k 5\n"
+            "  arsumm keywords article.txt --format json -o keyphrases.json\n"
+            "  cat article.txt | arsumm keywords - --format jsonl\n"
+            "A file literally named 'keywords' is summarised with: arsumm ./keywords"
+            " (its keyphrases: arsumm keywords keywords)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="text file; '-' or nothing reads standard input",
+    )
+    parser.add_argument(
+        "-k", type=int, default=10, metavar="N", help="number of keyphrases (default 10)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=KEYWORD_FORMATS,
+        default="text",
+        help="text (default): one keyphrase per line; json: one object; jsonl: one per line",
+    )
+    parser.add_argument(
+        "--stemmer",
+        choices=sorted(STEMMERS),
+        default="arlstem",
+        help="stemmer that makes the keys (default arlstem)",
+    )
+    parser.add_argument(
+        "--allow-non-arabic",
+        action="store_true",
+        help="extract from text without Arabic letters too (default: refuse it)",
+    )
+    _add_limit_and_output(parser)
+    _add_decoding(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="the keyphrases of the bundled sample article"
     )
     return parser
 
@@ -302,33 +375,21 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["batch"]:  # the subcommand; a file named "batch" is ./batch
         return _batch(argv[1:], stdin=stdin, stdout=stdout)
+    if argv[:1] == ["keywords"]:  # a file named "keywords" is ./keywords
+        return _keywords(argv[1:], stdin=stdin, stdout=stdout)
     parser = _build_parser()
     args = parser.parse_args(argv)
     _check_max_bytes(parser, args.max_bytes)
     # sys.stdin and sys.stdout are None when the descriptor is closed (`arsumm - <&-`)
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
-    if args.demo and args.file is not None:
-        parser.error("--demo takes no FILE")
-    if not args.demo and args.file is None and in_stream.isatty():
-        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+    _check_input(parser, args, in_stream)
     try:
         budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
         summarizer = _configure(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
-            if args.demo:
-                text, name = demo_text(), "demo"
-            else:
-                text, name = read_text(
-                    args.file,
-                    in_stream,
-                    encoding=args.encoding,
-                    errors=args.errors,
-                    max_bytes=args.max_bytes,
-                )
-            if not text.strip():
-                raise FileError(f"{name}: input is empty")
+            text, name = _read_one(args, in_stream)
             try:
                 analysis = summarizer.analyze(
                     text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
@@ -336,6 +397,62 @@ def main(
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
                 raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
             out.write(render(args.format, text, analysis))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _check_input(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, in_stream: BinaryIO
+) -> None:
+    """The usage errors about where the one text comes from."""
+    if args.demo and args.file is not None:
+        parser.error("--demo takes no FILE")
+    if not args.demo and args.file is None and in_stream.isatty():
+        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+
+
+def _read_one(args: argparse.Namespace, in_stream: BinaryIO) -> tuple[str, str]:
+    """The one text of ``arsumm FILE`` and ``arsumm keywords FILE``, and its name."""
+    if args.demo:
+        text, name = demo_text(), "demo"
+    else:
+        text, name = read_text(
+            args.file,
+            in_stream,
+            encoding=args.encoding,
+            errors=args.errors,
+            max_bytes=args.max_bytes,
+        )
+    if not text.strip():
+        raise FileError(f"{name}: input is empty")
+    return text, name
+
+
+# -- arsumm keywords ------------------------------------------------------------
+
+
+def _keywords(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
+    """``arsumm keywords``: the keyphrases of one text (:class:`arsumm.KeywordExtractor`)."""
+    parser = _build_keywords_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    # sys.stdin and sys.stdout are None when the descriptor is closed
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    _check_input(parser, args, in_stream)
+    try:
+        k = Budget.of(k=args.k).k  # checked before any input is read, as summaries are
+        assert k is not None
+        extractor = KeywordExtractor(stemmer=args.stemmer, require_arabic=not args.allow_non_arabic)
+        avoid = None if args.demo else file_id(args.file, in_stream)
+        with Output(args.output, stdout=out_stream, avoid=avoid) as out:
+            text, name = _read_one(args, in_stream)
+            try:
+                phrases = extractor.extract(text, k)
+            except ArsummError as exc:  # no Arabic, nothing but stop words, ...
+                raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
+            out.write(render_keyphrases(args.format, phrases))
     except ArsummError as exc:
         return _fail(str(exc))
     return 0

@@ -13,7 +13,8 @@ Reading
     every line that cannot be used into an error record with its number.
 Formats
     :func:`render` writes a summary as text, JSON, JSON Lines, the full
-    analysis (every sentence, chosen or not, boilerplate or not) or HTML.
+    analysis (every sentence, chosen or not, boilerplate or not) or HTML;
+    :func:`render_keyphrases` writes keyphrases as text, JSON or JSON Lines.
     JSON output is strict (no ``NaN``) and always valid UTF-8: a lone
     surrogate, which UTF-8 cannot encode, is written as its ``\\uXXXX``
     escape in JSON and as U+FFFD in text.
@@ -50,7 +51,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -58,11 +59,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from arsumm.errors import ArsummError
 
 if TYPE_CHECKING:  # arsumm.io imports nothing of the pipeline: any module may write through it
+    from arsumm.keyphrases import Keyphrase
     from arsumm.summarizer import Analysis, Sentence
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "KEYWORD_FORMATS",
     "FileError",
     "Output",
     "Record",
@@ -75,12 +78,15 @@ __all__ = [
     "read_records",
     "read_text",
     "render",
+    "render_keyphrases",
 ]
 
 #: The largest document read by default (64 MiB): about 1.5 GB of memory to summarise.
 DEFAULT_MAX_BYTES = 64 << 20
 #: The output formats of :func:`render`.
 FORMATS = ("text", "json", "jsonl", "analyze", "html")
+#: The output formats of :func:`render_keyphrases` (``arsumm keywords``).
+KEYWORD_FORMATS = ("text", "json", "jsonl")
 
 _PIECE = 1 << 20
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -498,6 +504,35 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
         ]
         return json_line({"n_sentences": n_total, "sentences": sentences}, indent=2)
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+
+
+def render_keyphrases(fmt: str, phrases: Sequence[Keyphrase]) -> bytes:
+    """Return the output of ``arsumm keywords --format FMT``, as UTF-8.
+
+    Formats: ``text`` (one keyphrase per line, best first, inner whitespace
+    folded to single spaces), ``json`` (one object: ``keyphrases``, the list
+    of :meth:`arsumm.Keyphrase.to_record` dicts, best first) and ``jsonl``
+    (one such dict per line). Offsets count characters of the decoded text.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> phrases = arsumm.keywords(arsumm.demo_text(), k=2)
+    >>> print(render_keyphrases("text", phrases).decode(), end="")
+    تحلية المياه
+    أول محطة لتحلية
+    >>> print(render_keyphrases("jsonl", phrases[:1]).decode(), end="")
+    {"text": "تحلية المياه", "score": ..., "key": "تحلي ميا", "occurrences": [[17, 29], ...]}
+    """
+    if fmt == "text":
+        lines = "".join(" ".join(p.text.split()) + "\n" for p in phrases)
+        return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
+    if fmt == "jsonl":
+        return b"".join(json_line(p.to_record()) for p in phrases)
+    if fmt == "json":  # one keyphrase a line: its occurrences are one list, not one line each
+        items = b",\n".join(b"    " + json_line(p.to_record())[:-1] for p in phrases)
+        return b'{\n  "keyphrases": [\n' + items + (b"\n" if items else b"") + b"  ]\n}\n"
+    raise ValueError(f"format must be one of {', '.join(KEYWORD_FORMATS)}, got {fmt!r}")
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -69,6 +69,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -147,6 +148,21 @@ class Keyphrase:
     def end(self) -> int:
         """End of the first occurrence."""
         return self.occurrences[0][1]
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the keyphrase as a JSON-ready dict (``arsumm keywords --format json``).
+
+        Examples
+        --------
+        >>> Keyphrase("الطاقة", 0.5, "طاق", ((3, 9),)).to_record()
+        {'text': 'الطاقة', 'score': 0.5, 'key': 'طاق', 'occurrences': [[3, 9]]}
+        """
+        return {
+            "text": self.text,
+            "score": self.score,
+            "key": self.key,
+            "occurrences": [[start, end] for start, end in self.occurrences],
+        }
 
 
 def _check_text(text: object) -> str:
