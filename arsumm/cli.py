@@ -30,6 +30,7 @@ from arsumm.idf import BackgroundIDF
 from arsumm.io import (
     DEFAULT_MAX_BYTES,
     FORMATS,
+    KEYPHRASE_FORMATS,
     KEYWORD_FORMATS,
     FileError,
     Output,
@@ -197,6 +198,15 @@ def _build_parser() -> argparse.ArgumentParser:
             "as boilerplate; html: a page showing the summary inside the article"
         ),
     )
+    parser.add_argument(
+        "--keywords",
+        type=int,
+        metavar="N",
+        help=(
+            "also find the text's N best keyphrases (arsumm keywords): marked in the html "
+            "page, a 'keyphrases' list in json and analyze"
+        ),
+    )
     _add_decoding(parser)
     parser.add_argument("--demo", action="store_true", help="summarise the bundled sample article")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -342,6 +352,11 @@ def _configure(args: argparse.Namespace) -> Summarizer:
         raise FileError(f"{display_name(args.idf)}: {exc}") from None
 
 
+def _keyword_extractor(args: argparse.Namespace) -> KeywordExtractor:
+    """The :class:`KeywordExtractor` of the flags."""
+    return KeywordExtractor(stemmer=args.stemmer, require_arabic=not args.allow_non_arabic)
+
+
 def _check_max_bytes(parser: argparse.ArgumentParser, value: int) -> None:
     if value < 1:
         parser.error(f"--max-bytes must be a positive number of bytes, got {value}")
@@ -384,8 +399,17 @@ def main(
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
     _check_input(parser, args, in_stream)
+    if args.keywords is not None:
+        if args.keywords < 1:
+            parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
+        if args.format not in KEYPHRASE_FORMATS:
+            parser.error(
+                f"--keywords needs --format {', '.join(KEYPHRASE_FORMATS)} "
+                f"(for the keyphrases alone: {PROG} keywords FILE)"
+            )
     try:
         budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
+        extractor = None if args.keywords is None else _keyword_extractor(args)
         summarizer = _configure(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
@@ -394,9 +418,10 @@ def main(
                 analysis = summarizer.analyze(
                     text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
                 )
+                phrases = None if extractor is None else extractor.extract(text, args.keywords)
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
                 raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
-            out.write(render(args.format, text, analysis))
+            out.write(render(args.format, text, analysis, phrases))
     except ArsummError as exc:
         return _fail(str(exc))
     return 0
@@ -442,14 +467,13 @@ def _keywords(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO |
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
     _check_input(parser, args, in_stream)
     try:
-        k = Budget.of(k=args.k).k  # checked before any input is read, as summaries are
-        assert k is not None
-        extractor = KeywordExtractor(stemmer=args.stemmer, require_arabic=not args.allow_non_arabic)
+        Budget.of(k=args.k)  # before any input is read: the same message as a summary's -k 0
+        extractor = _keyword_extractor(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
             text, name = _read_one(args, in_stream)
             try:
-                phrases = extractor.extract(text, k)
+                phrases = extractor.extract(text, args.k)
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
                 raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
             out.write(render_keyphrases(args.format, phrases))

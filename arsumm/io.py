@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # arsumm.io imports nothing of the pipeline: any module may w
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "KEYPHRASE_FORMATS",
     "KEYWORD_FORMATS",
     "FileError",
     "Output",
@@ -85,6 +86,8 @@ __all__ = [
 DEFAULT_MAX_BYTES = 64 << 20
 #: The output formats of :func:`render`.
 FORMATS = ("text", "json", "jsonl", "analyze", "html")
+#: The formats of :func:`render` that can carry keyphrases (``arsumm --keywords N``).
+KEYPHRASE_FORMATS = ("json", "analyze", "html")
 #: The output formats of :func:`render_keyphrases` (``arsumm keywords``).
 KEYWORD_FORMATS = ("text", "json", "jsonl")
 
@@ -454,7 +457,9 @@ def _sentence(s: Sentence) -> dict[str, Any]:
     return {"index": s.index, "start": s.start, "end": s.end, "score": s.score, "text": s.text}
 
 
-def render(fmt: str, text: str, analysis: Analysis) -> bytes:
+def render(
+    fmt: str, text: str, analysis: Analysis, keyphrases: Sequence[Keyphrase] | None = None
+) -> bytes:
     """Return the output of ``arsumm --format FMT`` for one analysed text, as UTF-8.
 
     Formats: ``text`` (one summary sentence per line, inner line breaks
@@ -463,6 +468,11 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
     ranking), ``jsonl`` (one object per summary sentence), ``analyze`` (one
     object listing every sentence with its score and two flags,
     ``selected`` and ``boilerplate``) and ``html`` (:func:`arsumm.to_html`).
+
+    ``keyphrases`` (``arsumm --keywords N``) are marked in the ``html``
+    page and added to the ``json`` and ``analyze`` objects as a
+    ``keyphrases`` list (:meth:`arsumm.Keyphrase.to_record`); the other
+    formats have no place for them (a ValueError).
 
     Examples
     --------
@@ -477,6 +487,12 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
     >>> doc["sentences"][0]["selected"], doc["sentences"][1]["selected"]
     (True, False)
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if keyphrases is not None and fmt not in KEYPHRASE_FORMATS:
+        raise ValueError(
+            f"format {fmt!r} has no place for keyphrases; use one of {', '.join(KEYPHRASE_FORMATS)}"
+        )
     if fmt == "text":
         lines = "".join(" ".join(s.text.split()) + "\n" for s in analysis.summary)
         return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
@@ -484,26 +500,39 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
         from arsumm.html import to_html
 
         page = to_html(
-            text, analysis.summary, ranked=analysis.sentences, boilerplate=analysis.boilerplate
+            text,
+            analysis.summary,
+            ranked=analysis.sentences,
+            boilerplate=analysis.boilerplate,
+            keyphrases=keyphrases,
         )
         return _SURROGATE_RE.sub("\ufffd", page).encode("utf-8")
     if fmt == "jsonl":
         return b"".join(json_line(_sentence(s)) for s in analysis.summary)
     n_total = len(analysis.sentences)
     boilerplate = sorted(analysis.boilerplate)
+    doc: dict[str, Any] = {"n_sentences": n_total}
     if fmt == "json":
-        summary = [_sentence(s) for s in analysis.summary]
-        doc = {"n_sentences": n_total, "summary": summary, "boilerplate": boilerplate}
-        return json_line(doc, indent=2)
-    if fmt == "analyze":
+        doc["summary"] = [_sentence(s) for s in analysis.summary]
+        doc["boilerplate"] = boilerplate
+    else:  # analyze
         chosen = {s.index for s in analysis.summary}
         left_out = set(boilerplate)
-        sentences = [
+        doc["sentences"] = [
             {**_sentence(s), "selected": s.index in chosen, "boilerplate": s.index in left_out}
             for s in analysis.sentences
         ]
-        return json_line({"n_sentences": n_total, "sentences": sentences}, indent=2)
-    raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    out = json_line(doc, indent=2)
+    if keyphrases is None:
+        return out
+    # the keyphrases last, one a line (like arsumm keywords --format json)
+    return out[: out.rindex(b"\n}")] + b",\n" + _keyphrase_list(keyphrases) + b"\n}\n"
+
+
+def _keyphrase_list(phrases: Sequence[Keyphrase]) -> bytes:
+    """``  "keyphrases": [...]``, indented by two, one keyphrase a line."""
+    items = b",\n".join(b"    " + json_line(p.to_record())[:-1] for p in phrases)
+    return b'  "keyphrases": [\n' + items + (b"\n" if items else b"") + b"  ]"
 
 
 def render_keyphrases(fmt: str, phrases: Sequence[Keyphrase]) -> bytes:
@@ -530,8 +559,7 @@ def render_keyphrases(fmt: str, phrases: Sequence[Keyphrase]) -> bytes:
     if fmt == "jsonl":
         return b"".join(json_line(p.to_record()) for p in phrases)
     if fmt == "json":  # one keyphrase a line: its occurrences are one list, not one line each
-        items = b",\n".join(b"    " + json_line(p.to_record())[:-1] for p in phrases)
-        return b'{\n  "keyphrases": [\n' + items + (b"\n" if items else b"") + b"  ]\n}\n"
+        return b"{\n" + _keyphrase_list(phrases) + b"\n}\n"
     raise ValueError(f"format must be one of {', '.join(KEYWORD_FORMATS)}, got {fmt!r}")
 
 
