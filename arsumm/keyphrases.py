@@ -7,8 +7,9 @@ caller's string.
 The method
 ----------
 1. **Words.** The text is cut at whitespace; each chunk (``"والمدينة،"``)
-   is analysed once per extractor and remembered: its words (a letter, then
-   letters, diacritics, tatweel and invisible marks) are normalised with
+   is analysed once per process (per extractor with a stemmer object of
+   yours) and remembered: its words (a letter, then letters, diacritics,
+   tatweel and invisible marks) are normalised with
    :func:`arsumm.normalize.normalize`; punctuation, digits and symbols
    around or inside the chunk are *breaks*, terminal punctuation and line
    breaks also end a sentence. A word is a *candidate* unless it is a stop
@@ -66,10 +67,10 @@ import operator
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import chain, compress, count, filterfalse, repeat
+from itertools import chain, compress, count, repeat
 from typing import Any
 
 import numpy as np
@@ -495,9 +496,14 @@ def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _space_table() -> BoolArray:
-    """``table[c]``: code point c (< 0x3001) is whitespace for :meth:`str.split`."""
-    return np.array([chr(c).isspace() for c in range(0x3001)], dtype=bool)
+def _space_table() -> npt.NDArray[np.uint8]:
+    """``table[c]``: 1 if code point c is whitespace for :meth:`str.split`, 2 if it
+    is also a line break (:data:`arsumm.chars.LINE_BREAKS`), else 0; the last
+    entry stands for every code point above U+3000 (none is whitespace)."""
+    table = np.array([chr(c).isspace() for c in range(0x3002)], dtype=np.uint8)
+    table[-1] = 0
+    table[[ord(c) for c in LINE_BREAKS]] = 2
+    return table
 
 
 def _raw_letters(raw: str, letters: int) -> int:
@@ -666,19 +672,16 @@ class KeywordExtractor:
             raise TypeError(
                 f"splitter must have a .split(text) method, got {type(self.splitter).__name__}"
             )
-        if isinstance(self.stemmer, str):
-            stem = get_stemmer(self.stemmer)
-        elif callable(getattr(self.stemmer, "stem", None)):
-            stem = CachedStemmer(self.stemmer)
-        else:
+        if not isinstance(self.stemmer, str) and not callable(getattr(self.stemmer, "stem", None)):
             raise TypeError(
                 f"stemmer must be a name or have a .stem(token) method, "
                 f"got {type(self.stemmer).__name__}"
             )
-        stop = load_stopwords() if self.stopwords else frozenset()
-        if self.extra_stopwords:
-            stop = stop | _keyword_stopwords()
-        object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
+        object.__setattr__(
+            self,
+            "_lexicon",
+            _lexicon_for(self.stemmer, self.stopwords, self.extra_stopwords, self.taa_marbuta),
+        )
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the configuration, not the lexicon (a worker process builds its own)."""
@@ -706,16 +709,16 @@ class KeywordExtractor:
     def _tokens(self, text: str) -> _Tokens:
         chunks = text.split()
         n_chunks = len(chunks)
-        # where each chunk starts: code points, a whitespace table, one pass
+        # where each chunk starts, and the line breaks (which end a sentence):
+        # the code points through a table of whitespace classes, one pass
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         table = _space_table()
-        space = np.zeros(points.size + 1, dtype=bool)
+        kind = table[np.minimum(points, table.size - 1)]
+        space = np.empty(points.size + 1, dtype=bool)
         space[0] = True
-        small = points < table.size
-        space[1:][small] = table[points[small]]
+        np.not_equal(kind, 0, out=space[1:])
         chunk_start = np.flatnonzero(~space[1:] & space[:-1])
-        # line breaks between chunks end a sentence
-        breaks = np.flatnonzero(np.isin(points, _LINE_BREAK_POINTS))
+        breaks = np.flatnonzero(kind == 2)
         lex = self._lexicon
         with lex.lock:
             ids = _lookup(lex, chunks)
@@ -840,7 +843,9 @@ class KeywordExtractor:
         if self.idf is not None and self.idf_weight:
             weights = self.idf.weights([tok.keys[i] for i in node_keys.tolist()])
             scores = scores * weights**self.idf_weight
-        return self._phrases(text, tok, joined, cand_pos, node, node_keys, scores, k)
+        # where each node first occurs (among the candidates): increasing, by its numbering
+        first_of_node = first[order]
+        return self._phrases(text, tok, joined, cand_pos, node, node_keys, first_of_node, scores, k)
 
     def _rank(
         self, node: IntArray, sentence: IntArray, position: IntArray, n_nodes: int
@@ -883,6 +888,7 @@ class KeywordExtractor:
         cand_pos: IntArray,
         node: IntArray,
         node_keys: IntArray,
+        first_of_node: IntArray,
         scores: FloatArray,
         k: int,
     ) -> list[Keyphrase]:
@@ -921,11 +927,14 @@ class KeywordExtractor:
                 ident = ident * base + nxt
                 total = total + word_score[last]
                 best = np.maximum(best, word_score[last])
-            uniq, first, inverse, freq = np.unique(
-                ident, return_index=True, return_inverse=True, return_counts=True
-            )
-            inverse = inverse.ravel()
-            ident = inverse.astype(np.int64)  # compact ids keep the next product small
+            if length == 1:  # the nodes themselves: numbered 0..n-1 by first occurrence
+                uniq, first = node_keys, first_of_node
+                freq = np.bincount(ident, minlength=node_keys.size)
+            else:
+                uniq, first, inverse, freq = np.unique(
+                    ident, return_index=True, return_inverse=True, return_counts=True
+                )
+                ident = inverse.ravel().astype(np.int64)  # compact ids keep the next product small
             occ.append((starts, ident))
             if self.phrase_score == "mean":
                 s = total[first] / length
@@ -957,11 +966,10 @@ class KeywordExtractor:
         u_score = np.concatenate(cand_score)
         u_len = np.concatenate(cand_len)
         u_id = np.concatenate(cand_id)
-        order = np.lexsort((u_len, u_first, -np.round(u_score, 12)))
         chosen: list[int] = []
         chosen_nodes: list[set[int]] = []
         chosen_seqs: list[tuple[int, ...]] = []
-        for u in order.tolist():
+        for u in _best_first(u_score, u_first, u_len, max(4 * k, 64)):
             start = int(u_first[u])
             length = int(u_len[u])
             seq = tuple(node_of[start : start + length].tolist())
@@ -1019,22 +1027,69 @@ class KeywordExtractor:
         return self.extract(text, k)
 
 
+_LEXICONS: dict[tuple[str, bool, bool, bool], _Lexicon] = {}
+_LEXICONS_LOCK = threading.Lock()
+
+
+def _lexicon_for(
+    stemmer: str | Stemmer, stopwords: bool, extra_stopwords: bool, taa_marbuta: bool
+) -> _Lexicon:
+    """The lexicon of these word settings: one per process for a built-in stemmer
+    (every extractor with these settings shares what was analysed), else one of
+    the extractor's own (a stemmer object may change under it)."""
+    if not isinstance(stemmer, str):
+        return _Lexicon(
+            CachedStemmer(stemmer), _stop_words(stopwords, extra_stopwords), taa_marbuta
+        )
+    setting = (stemmer, stopwords, extra_stopwords, taa_marbuta)
+    with _LEXICONS_LOCK:
+        lexicon = _LEXICONS.get(setting)
+        if lexicon is None:
+            stem = get_stemmer(stemmer)  # checks the name
+            stop = _stop_words(stopwords, extra_stopwords)
+            lexicon = _LEXICONS[setting] = _Lexicon(stem, stop, taa_marbuta)
+    return lexicon
+
+
+def _stop_words(stopwords: bool, extra_stopwords: bool) -> frozenset[str]:
+    stop = load_stopwords() if stopwords else frozenset()
+    return stop | _keyword_stopwords() if extra_stopwords else stop
+
+
+def _best_first(score: FloatArray, first: IntArray, length: IntArray, head: int) -> Iterator[int]:
+    """Candidate phrases best first (ties: the earlier, then the shorter), lazily.
+
+    The order of ``np.lexsort((length, first, -np.round(score, 12)))``; only
+    the ``head`` best (and those tied with the last of them) are sorted
+    first, since a few dozen are usually all the choice looks at.
+    """
+    key = -np.round(score, 12)
+    if key.size > head:
+        cut = np.partition(key, head - 1)[head - 1]
+        groups = [np.flatnonzero(key <= cut), np.flatnonzero(key > cut)]
+    else:
+        groups = [np.arange(key.size)]
+    for group in groups:  # every score of the first group is above every one of the second
+        order = np.lexsort((length[group], first[group], key[group]))
+        yield from group[order].tolist()
+
+
 def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
     """The chunk ids of ``chunks``, learning the new ones (call with the lock held)."""
     index = lex.chunk_index
-    try:
-        found = operator.itemgetter(*chunks)(index)
-    except KeyError:
-        new = list(dict.fromkeys(filterfalse(index.__contains__, chunks)))
-        if len(index) + len(new) > _MAX_CHUNKS:
+    ids = np.fromiter(map(index.get, chunks, repeat(-1)), dtype=np.int64, count=len(chunks))
+    missing = np.flatnonzero(ids < 0)
+    if missing.size:
+        unseen = _pick(chunks, missing)
+        new = list(dict.fromkeys(unseen))
+        if len(index) + len(new) > _MAX_CHUNKS:  # start again, with this document's chunks
             lex.reset()
             index = lex.chunk_index
-            new = list(dict.fromkeys(chunks))
+            lex.learn(list(dict.fromkeys(chunks)))
+            return np.fromiter(map(index.__getitem__, chunks), np.int64, len(chunks))
         lex.learn(new)
-        found = operator.itemgetter(*chunks)(index)
-    if len(chunks) == 1:
-        found = (found,)
-    return np.fromiter(found, dtype=np.int64, count=len(chunks))
+        ids[missing] = np.fromiter(map(index.__getitem__, unseen), np.int64, len(unseen))
+    return ids
 
 
 def _record(
@@ -1052,13 +1107,17 @@ def _record(
     key = " ".join(tok.keys[i] for i in ids)
     begins = (tok.start[occ_starts] + tok.clitic[occ_starts]).tolist()
     ends = tok.end[occ_starts + (length - 1)].tolist()
-    occurrences: list[tuple[int, int]] = []
-    last_token = -1
-    for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
-        if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
-            continue
-        last_token = i + length - 1
-        occurrences.append((begin, end))
+    occurrences: list[tuple[int, int]]
+    if length == 1 or bool((np.diff(occ_starts) >= length).all()):
+        occurrences = list(zip(begins, ends, strict=True))
+    else:
+        occurrences = []
+        last_token = -1
+        for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
+            if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
+                continue
+            last_token = i + length - 1
+            occurrences.append((begin, end))
     forms = Counter(text[a:b] for a, b in occurrences)
     best = max(forms.values())
     surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
@@ -1140,7 +1199,6 @@ _MAX_CHUNKS = 1 << 20
 # PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
 # so six digits are more than enough (the default 1e-10 costs twice the steps)
 _TOLERANCE = 1e-5
-_LINE_BREAK_POINTS = np.array([ord(c) for c in LINE_BREAKS], dtype=np.uint32)
 _DEFAULT: KeywordExtractor | None = None
 
 
