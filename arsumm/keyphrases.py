@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import operator
 import re
@@ -982,14 +983,34 @@ class KeywordExtractor:
             chosen_seqs.append(seq)
             if len(chosen) >= k:
                 break
-        result = []
-        for u in chosen:
-            length = int(u_len[u])
+        # the occurrences of the chosen phrases, grouped by phrase in document order
+        lengths = [int(u_len[u]) for u in chosen]
+        found: dict[int, IntArray] = {}
+        for length in set(lengths):
             starts, ident = occ[length - 1]
-            occ_starts = starts[ident == u_id[u]]  # already in document order
-            result.append(
-                _record(text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of)
-            )
+            wanted = [u for u, n in zip(chosen, lengths, strict=True) if n == length]
+            order = np.argsort(ident, kind="stable")  # stable: document order within a phrase
+            ids = u_id[wanted]
+            low = np.searchsorted(ident[order], ids, side="left")
+            high = np.searchsorted(ident[order], ids, side="right")
+            for u, a, b in zip(wanted, low.tolist(), high.tolist(), strict=True):
+                found[u] = starts[order[a:b]]
+        # their offsets, in one pass: each phrase's occurrences follow one another
+        every = np.concatenate([found[u] for u in chosen])
+        last = np.concatenate([found[u] + (n - 1) for u, n in zip(chosen, lengths, strict=True)])
+        begins = (tok.start[every] + tok.clitic[every]).tolist()
+        ends = tok.end[last].tolist()
+        tokens = every.tolist()
+        result = []
+        at = 0
+        for u, length in zip(chosen, lengths, strict=True):
+            count = found[u].size
+            first = tokens[at]
+            key = " ".join(tok.keys[i] for i in node_keys[node_of[first : first + length]].tolist())
+            span = slice(at, at + count)
+            occurrences = _disjoint(tokens[span], begins[span], ends[span], length)
+            result.append(_keyphrase(text, occurrences, float(u_score[u]), key))
+            at += count
         return result
 
     def document_keys(self, text: str) -> set[str]:
@@ -1092,32 +1113,25 @@ def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
     return ids
 
 
-def _record(
-    text: str,
-    tok: _Tokens,
-    occ_starts: IntArray,
-    length: int,
-    score: float,
-    node_keys: IntArray,
-    node_of: IntArray,
-) -> Keyphrase:
-    """The :class:`Keyphrase` of a phrase of ``length`` words starting at ``occ_starts``."""
-    first = int(occ_starts[0])
-    ids = node_keys[node_of[first : first + length]].tolist()
-    key = " ".join(tok.keys[i] for i in ids)
-    begins = (tok.start[occ_starts] + tok.clitic[occ_starts]).tolist()
-    ends = tok.end[occ_starts + (length - 1)].tolist()
-    occurrences: list[tuple[int, int]]
-    if length == 1 or bool((np.diff(occ_starts) >= length).all()):
-        occurrences = list(zip(begins, ends, strict=True))
-    else:
-        occurrences = []
-        last_token = -1
-        for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
-            if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
-                continue
+def _disjoint(
+    tokens: list[int], begins: list[int], ends: list[int], length: int
+) -> list[tuple[int, int]]:
+    """The offsets of a phrase's occurrences (of ``length`` words from token
+    ``tokens[i]``), each one overlapping an earlier one left out (e.g. "A A A")."""
+    pairs = list(zip(begins, ends, strict=True))
+    if length == 1 or all(b - a >= length for a, b in itertools.pairwise(tokens)):
+        return pairs
+    kept: list[tuple[int, int]] = []
+    last_token = -1
+    for i, pair in zip(tokens, pairs, strict=True):
+        if i > last_token:
             last_token = i + length - 1
-            occurrences.append((begin, end))
+            kept.append(pair)
+    return kept
+
+
+def _keyphrase(text: str, occurrences: list[tuple[int, int]], score: float, key: str) -> Keyphrase:
+    """The :class:`Keyphrase`: its text is its most frequent form (ties: the earliest)."""
     forms = Counter(text[a:b] for a, b in occurrences)
     best = max(forms.values())
     surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
