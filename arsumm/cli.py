@@ -220,9 +220,9 @@ def _build_batch_parser() -> argparse.ArgumentParser:
             "Summarise every record of a JSON Lines file. Each input line is one JSON object "
             "with the text in a field; each output line is one JSON object, in the same order: "
             '{"line", "id", "summary": [{"index", "start", "end", "score", "text"}], '
-            '"error", "error_type"}. A line that cannot be summarised (bad JSON, no text '
-            "field, empty text, ...) gives a record with its line number and the error instead "
-            "of a summary; the others go on."
+            '"error", "error_type"} (and "keyphrases" with --keywords N). A line that cannot '
+            "be summarised (bad JSON, no text field, empty text, ...) gives a record with its "
+            "line number and the error instead of a summary; the others go on."
         ),
         epilog=(
             "examples:\n"
@@ -252,6 +252,12 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"
+    )
+    parser.add_argument(
+        "--keywords",
+        type=int,
+        metavar="N",
+        help="also give each record's N best keyphrases (a 'keyphrases' field, arsumm keywords)",
     )
     return parser
 
@@ -492,6 +498,8 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
     if args.jobs == 0 or args.jobs < -1:
         parser.error(f"--jobs must be a positive integer or -1, got {args.jobs}")
     _check_max_bytes(parser, args.max_bytes)
+    if args.keywords is not None and args.keywords < 1:
+        parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
     # sys.stdin and sys.stdout are None when the descriptor is closed
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
@@ -554,6 +562,8 @@ def _batch_stream(
             fields = result.to_record()
             if fields["error"] is not None:
                 fields["error"] = f"line {record.line}: {_cli_hint(fields['error'])}"
+        if args.keywords is not None:  # every line has the field, null where the line failed
+            fields.setdefault("keyphrases", None)
         out.write(json_line({"line": record.line, **fields}))
         failed += fields["error"] is not None
         written += 1
@@ -571,6 +581,8 @@ def _batch_stream(
         ratio=args.ratio,
         max_words=args.max_words,
         n_jobs=args.jobs,
+        keywords=args.keywords,
+        extractor=None if args.keywords is None else _keyword_extractor(args),
     )
     try:
         for result in results:
