@@ -29,14 +29,17 @@ doc-3 True [0]
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from typing import Any
 
+from arsumm.checks import integer
 from arsumm.document import Document
+from arsumm.keyphrases import Keyphrase, KeywordExtractor
 from arsumm.parallel import map_chunks, resolve_n_jobs
-from arsumm.select import Budget
+from arsumm.select import Budget, BudgetError
 from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
@@ -62,12 +65,17 @@ class BatchResult:
         What went wrong, in one line; None on success.
     error_type : str or None
         The exception's class name (``"EmptyTextError"``, ``"TypeError"``, ...).
+    keyphrases : tuple of Keyphrase or None
+        The document's keyphrases, best first, when ``summarize_many`` was
+        asked for them (``keywords=N``); None otherwise, and for a document
+        that failed.
     """
 
     id: Any
     sentences: tuple[Sentence, ...] | None
     error: str | None = None
     error_type: str | None = None
+    keyphrases: tuple[Keyphrase, ...] | None = None
 
     @property
     def ok(self) -> bool:
@@ -77,10 +85,17 @@ class BatchResult:
     def to_record(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dict (the format of ``arsumm batch``).
 
+        With keyphrases, the dict has a ``keyphrases`` list too
+        (:meth:`arsumm.Keyphrase.to_record`).
+
         Examples
         --------
         >>> BatchResult("a", None, "text is empty", "EmptyTextError").to_record()
         {'id': 'a', 'summary': None, 'error': 'text is empty', 'error_type': 'EmptyTextError'}
+        >>> import arsumm
+        >>> (result,) = arsumm.summarize_many([arsumm.demo_text()], k=1, keywords=1)
+        >>> result.to_record()["keyphrases"]
+        [{'text': 'تحلية المياه', 'score': ..., 'key': 'تحلي ميا', 'occurrences': [[17, 29], ...]}]
         """
         summary = (
             None
@@ -90,12 +105,15 @@ class BatchResult:
                 for s in self.sentences
             ]
         )
-        return {
+        record = {
             "id": self.id,
             "summary": summary,
             "error": self.error,
             "error_type": self.error_type,
         }
+        if self.keyphrases is not None:
+            record["keyphrases"] = [p.to_record() for p in self.keyphrases]
+        return record
 
     @classmethod
     def failure(cls, id: Any, exc: BaseException) -> BatchResult:
@@ -113,6 +131,8 @@ def summarize_many(
     max_words: int | None = None,
     n_jobs: int | None = 1,
     progress: bool = False,
+    keywords: int | None = None,
+    extractor: KeywordExtractor | None = None,
 ) -> Iterator[BatchResult]:
     """Summarise every text of ``texts``; yield the results lazily, in order.
 
@@ -136,6 +156,14 @@ def summarize_many(
         alone (see :mod:`arsumm.parallel`).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
+    keywords : int, optional
+        Also find each document's ``keywords`` best keyphrases
+        (``result.keyphrases``, equal to ``extractor.extract(text, keywords)``).
+        A document whose keyphrases cannot be found (no candidate word) fails
+        with that error, as in ``arsumm FILE --keywords N``.
+    extractor : KeywordExtractor, optional
+        The keyphrase configuration (with ``keywords``); the default is
+        ``KeywordExtractor()``.
 
     Returns
     -------
@@ -160,23 +188,29 @@ def summarize_many(
     >>> light = arsumm.Summarizer(stemmer="light")
     >>> [r.ok for r in arsumm.summarize_many([arsumm.demo_text()], summarizer=light)]
     [True]
+    >>> results = arsumm.summarize_many([arsumm.demo_text()], k=1, keywords=2)
+    >>> [p.text for p in next(results).keyphrases]
+    ['تحلية المياه', 'أول محطة لتحلية']
     """
     texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
     summarizer = _check_summarizer(summarizer)
+    wanted = _check_keywords(keywords, extractor)
     workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
-            payload = pickle.dumps((summarizer, budget))
+            payload = pickle.dumps(
+                (summarizer, budget) if wanted is None else (summarizer, budget, wanted)
+            )
         except Exception as exc:
             raise TypeError(
                 f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        results = _parallel(texts, payload, workers)
+        results = _parallel(texts, payload, workers, keyphrases=wanted is not None)
     else:
-        results = _serial(texts, summarizer, budget)
+        results = _serial(texts, summarizer, budget, wanted)
     if not progress:
         return results
     return _with_progress(results, len(texts) if isinstance(texts, Sized) else None)
@@ -189,12 +223,14 @@ def summarize_partition(
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
+    keywords: int | None = None,
+    extractor: KeywordExtractor | None = None,
 ) -> list[BatchResult]:
     """Summarise one partition of a distributed collection, in this process.
 
     The function behind :mod:`arsumm.dask`, and the one to call from Spark's
-    ``mapPartitions`` (see ``docs/scale.md``): ``items`` as for
-    :func:`summarize_many`, the results as a list.
+    ``mapPartitions`` (see ``docs/scale.md``): ``items`` and the options as
+    for :func:`summarize_many`, the results as a list.
 
     Examples
     --------
@@ -202,7 +238,16 @@ def summarize_partition(
     >>> [r.ok for r in summarize_partition([("a", arsumm.demo_text()), ("b", "")])]
     [True, False]
     """
-    return list(summarize_many(items, summarizer=summarizer, k=k, ratio=ratio, max_words=max_words))
+    results = summarize_many(
+        items,
+        summarizer=summarizer,
+        k=k,
+        ratio=ratio,
+        max_words=max_words,
+        keywords=keywords,
+        extractor=extractor,
+    )
+    return list(results)
 
 
 def _check_texts(texts: Any, where: str) -> Iterable[Any]:
@@ -219,6 +264,22 @@ def _check_texts(texts: Any, where: str) -> Iterable[Any]:
     return texts
 
 
+def _check_keywords(keywords: object, extractor: object) -> tuple[KeywordExtractor, int] | None:
+    """The keyphrase extractor and number asked for, or None."""
+    if keywords is None:
+        if extractor is not None:
+            raise TypeError("extractor= goes with keywords=N (the number of keyphrases)")
+        return None
+    number = integer("keywords", keywords, low=1, error=BudgetError)
+    if extractor is None:
+        extractor = KeywordExtractor()
+    if not isinstance(extractor, KeywordExtractor):
+        raise TypeError(
+            f"extractor must be an arsumm.KeywordExtractor, got {type(extractor).__name__}"
+        )
+    return extractor, number
+
+
 def _check_summarizer(summarizer: object) -> Summarizer:
     if summarizer is None:
         return Summarizer()
@@ -233,9 +294,17 @@ def _check_summarizer(summarizer: object) -> Summarizer:
 # -- in this process ---------------------------------------------------------
 
 
-def _serial(texts: Iterable[Any], summarizer: Summarizer, budget: Budget) -> Iterator[BatchResult]:
+def _serial(
+    texts: Iterable[Any],
+    summarizer: Summarizer,
+    budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int] | None = None,
+) -> Iterator[BatchResult]:
     for chunk in _chunks(texts):
-        yield from _summarize_chunk(summarizer, budget, chunk)
+        if keyphrases is None:
+            yield from _summarize_chunk(summarizer, budget, chunk)
+        else:
+            yield from _summarize_chunk_with_keyphrases(summarizer, budget, keyphrases, chunk)
 
 
 def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
@@ -287,6 +356,25 @@ def _summarize_chunk(
     ]
 
 
+def _summarize_chunk_with_keyphrases(
+    summarizer: Summarizer,
+    budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int],
+    chunk: list[tuple[Any, Any]],
+) -> list[BatchResult]:
+    """:func:`_summarize_chunk`, and the keyphrases of each document summarised."""
+    extractor, k = keyphrases
+    results = _summarize_chunk(summarizer, budget, chunk)
+    for slot, (result, (_, text)) in enumerate(zip(results, chunk, strict=True)):
+        if result.ok:
+            try:
+                found = tuple(extractor.extract(text, k))
+                results[slot] = dataclasses.replace(result, keyphrases=found)
+            except Exception as exc:
+                results[slot] = BatchResult.failure(result.id, exc)
+    return results
+
+
 def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterator[BatchResult]:
     from tqdm.auto import tqdm
 
@@ -302,11 +390,13 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 # -- in worker processes (arsumm.parallel) -----------------------------------
 
 
-def _parallel(texts: Iterable[Any], payload: bytes, workers: int) -> Iterator[BatchResult]:
+def _parallel(
+    texts: Iterable[Any], payload: bytes, workers: int, *, keyphrases: bool = False
+) -> Iterator[BatchResult]:
     """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters."""
     pairs = (pair for chunk in _chunks(texts) for pair in chunk)
     return map_chunks(
-        _summarize_chunk,
+        _summarize_chunk_with_keyphrases if keyphrases else _summarize_chunk,
         payload,
         pairs,
         workers,

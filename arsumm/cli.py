@@ -1,4 +1,4 @@
-"""Command-line interface: ``arsumm [FILE|-]``, ``arsumm batch`` and ``arsumm train``.
+"""Command line: ``arsumm [FILE|-]``, ``arsumm batch``, ``arsumm keywords`` and ``arsumm train``.
 
 Reads UTF-8 (a byte-order mark is fine, CRLF is fine; UTF-16 with a BOM is
 recognised), writes UTF-8 whatever the locale; files are read and written
@@ -31,6 +31,8 @@ from arsumm.idf import BackgroundIDF
 from arsumm.io import (
     DEFAULT_MAX_BYTES,
     FORMATS,
+    KEYPHRASE_FORMATS,
+    KEYWORD_FORMATS,
     FileError,
     Output,
     Record,
@@ -42,7 +44,9 @@ from arsumm.io import (
     read_records,
     read_text,
     render,
+    render_keyphrases,
 )
+from arsumm.keyphrases import KeywordExtractor
 from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
@@ -55,6 +59,8 @@ PROG = "arsumm"
 USAGE = (
     f"{PROG} [FILE|-] [options]\n"
     f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)\n"
+    f"       {PROG} keywords [FILE|-] [-k N] [--format text|json|jsonl] [options]"
+    f"   (see {PROG} keywords --help)\n"
     f"       {PROG} train DATA.jsonl [-o PRIOR.json] [options]   (see {PROG} train --help)"
 )
 
@@ -62,6 +68,7 @@ USAGE = (
 _FLAG_HINTS = (
     ("use Summarizer(require_arabic=False)", "pass --allow-non-arabic"),
     ("pass boilerplate=False", "pass --keep-boilerplate"),
+    ("use KeywordExtractor(require_arabic=False)", "pass --allow-non-arabic"),
 )
 
 T = TypeVar("T")
@@ -124,14 +131,20 @@ def _shared_options(*, summarising: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="rank web-page furniture (share buttons, copyright lines) like any sentence",
     )
-    shared.add_argument(
+    _add_limit_and_output(shared)
+    return shared
+
+
+def _add_limit_and_output(parser: argparse.ArgumentParser) -> None:
+    """``--max-bytes`` and ``-o``, the same on every command."""
+    parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"largest input (a file, or one batch line) in bytes (default {DEFAULT_MAX_BYTES})",
     )
-    shared.add_argument(
+    parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
@@ -140,7 +153,22 @@ def _shared_options(*, summarising: bool = True) -> argparse.ArgumentParser:
             "replaced only at the end, so an interrupted run leaves it as it was"
         ),
     )
-    return shared
+
+
+def _add_decoding(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--errors``, for the commands that read one text."""
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="input encoding (default: UTF-8, BOM-aware)",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="what to do with undecodable bytes (default strict: stop with an error)",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -150,7 +178,8 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Summarise an Arabic text: print its summary sentences in document order (for a "
             "news report its opening, else the most central by TextRank). "
-            "'arsumm batch' summarises every record of a JSON Lines file; 'arsumm train' fits "
+            "'arsumm batch' summarises every record of a JSON Lines file; "
+            "'arsumm keywords' prints a text's keyphrases; 'arsumm train' fits "
             "a sentence prior on your own articles and their summaries."
         ),
         epilog=(
@@ -159,6 +188,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "  arsumm article.txt --ratio 0.3\n"
             "  cat article.txt | arsumm - -k 5 --format json\n"
             "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)\n"
+            "  arsumm keywords article.txt -k 5   (see arsumm keywords --help)\n"
             "  arsumm train archive.jsonl -o prior.json   (see arsumm train --help)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -181,17 +211,15 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--encoding",
-        default=None,
-        metavar="NAME",
-        help="input encoding (default: UTF-8, BOM-aware)",
+        "--keywords",
+        type=int,
+        metavar="N",
+        help=(
+            "also find the text's N best keyphrases (arsumm keywords): marked in the html "
+            "page, a 'keyphrases' list in json and analyze"
+        ),
     )
-    parser.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="what to do with undecodable bytes (default strict: stop with an error)",
-    )
+    _add_decoding(parser)
     parser.add_argument("--demo", action="store_true", help="summarise the bundled sample article")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -204,9 +232,9 @@ def _build_batch_parser() -> argparse.ArgumentParser:
             "Summarise every record of a JSON Lines file. Each input line is one JSON object "
             "with the text in a field; each output line is one JSON object, in the same order: "
             '{"line", "id", "summary": [{"index", "start", "end", "score", "text"}], '
-            '"error", "error_type"}. A line that cannot be summarised (bad JSON, no text '
-            "field, empty text, ...) gives a record with its line number and the error instead "
-            "of a summary; the others go on."
+            '"error", "error_type"} (and "keyphrases" with --keywords N). A line that cannot '
+            "be summarised (bad JSON, no text field, empty text, ...) gives a record with its "
+            "line number and the error instead of a summary; the others go on."
         ),
         epilog=(
             "examples:\n"
@@ -236,6 +264,67 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"
+    )
+    parser.add_argument(
+        "--keywords",
+        type=int,
+        metavar="N",
+        help="also give each record's N best keyphrases (a 'keyphrases' field, arsumm keywords)",
+    )
+    return parser
+
+
+def _build_keywords_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} keywords",
+        description=(
+            "Print the keyphrases of an Arabic text, best first (see docs/keywords.md). "
+            'text: one keyphrase per line; json: one object {"keyphrases": [...]}; '
+            "jsonl: one object per keyphrase. Each object holds the phrase's text (its most "
+            "frequent form in the document), score, key (its normalised stems: forms with "
+            "the same key are one phrase) and occurrences, the [start, end] of every "
+            "occurrence in characters of the decoded text."
+        ),
+        epilog=(
+            "examples:\n"
+            "  arsumm keywords --demo -k 5\n"
+            "  arsumm keywords article.txt --format json -o keyphrases.json\n"
+            "  cat article.txt | arsumm keywords - --format jsonl\n"
+            "A file literally named 'keywords' is summarised with: arsumm ./keywords"
+            " (its keyphrases: arsumm keywords keywords)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="text file; '-' or nothing reads standard input",
+    )
+    parser.add_argument(
+        "-k", type=int, default=10, metavar="N", help="number of keyphrases (default 10)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=KEYWORD_FORMATS,
+        default="text",
+        help="text (default): one keyphrase per line; json: one object; jsonl: one per line",
+    )
+    parser.add_argument(
+        "--stemmer",
+        choices=sorted(STEMMERS),
+        default="arlstem",
+        help="stemmer that makes the keys (default arlstem)",
+    )
+    parser.add_argument(
+        "--allow-non-arabic",
+        action="store_true",
+        help="extract from text without Arabic letters too (default: refuse it)",
+    )
+    _add_limit_and_output(parser)
+    _add_decoding(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="the keyphrases of the bundled sample article"
     )
     return parser
 
@@ -345,6 +434,11 @@ def _configure(args: argparse.Namespace) -> Summarizer:
         raise FileError(f"{display_name(args.idf)}: {exc}") from None
 
 
+def _keyword_extractor(args: argparse.Namespace) -> KeywordExtractor:
+    """The :class:`KeywordExtractor` of the flags."""
+    return KeywordExtractor(stemmer=args.stemmer, require_arabic=not args.allow_non_arabic)
+
+
 def _check_max_bytes(parser: argparse.ArgumentParser, value: int) -> None:
     if value < 1:
         parser.error(f"--max-bytes must be a positive number of bytes, got {value}")
@@ -378,6 +472,8 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["batch"]:  # the subcommands; a file named "batch" is ./batch
         return _batch(argv[1:], stdin=stdin, stdout=stdout)
+    if argv[:1] == ["keywords"]:  # a file named "keywords" is ./keywords
+        return _keywords(argv[1:], stdin=stdin, stdout=stdout)
     if argv[:1] == ["train"]:
         return _train(argv[1:], stdin=stdin, stdout=stdout)
     parser = _build_parser()
@@ -386,34 +482,85 @@ def main(
     # sys.stdin and sys.stdout are None when the descriptor is closed (`arsumm - <&-`)
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
-    if args.demo and args.file is not None:
-        parser.error("--demo takes no FILE")
-    if not args.demo and args.file is None and in_stream.isatty():
-        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+    _check_input(parser, args, in_stream)
+    if args.keywords is not None:
+        if args.keywords < 1:
+            parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
+        if args.format not in KEYPHRASE_FORMATS:
+            parser.error(
+                f"--keywords needs --format {', '.join(KEYPHRASE_FORMATS)} "
+                f"(for the keyphrases alone: {PROG} keywords FILE)"
+            )
     try:
         budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
+        extractor = None if args.keywords is None else _keyword_extractor(args)
         summarizer = _configure(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
-            if args.demo:
-                text, name = demo_text(), "demo"
-            else:
-                text, name = read_text(
-                    args.file,
-                    in_stream,
-                    encoding=args.encoding,
-                    errors=args.errors,
-                    max_bytes=args.max_bytes,
-                )
-            if not text.strip():
-                raise FileError(f"{name}: input is empty")
+            text, name = _read_one(args, in_stream)
             try:
                 analysis = summarizer.analyze(
                     text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
                 )
+                phrases = None if extractor is None else extractor.extract(text, args.keywords)
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
                 raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
-            out.write(render(args.format, text, analysis))
+            out.write(render(args.format, text, analysis, phrases))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _check_input(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, in_stream: BinaryIO
+) -> None:
+    """The usage errors about where the one text comes from."""
+    if args.demo and args.file is not None:
+        parser.error("--demo takes no FILE")
+    if not args.demo and args.file is None and in_stream.isatty():
+        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+
+
+def _read_one(args: argparse.Namespace, in_stream: BinaryIO) -> tuple[str, str]:
+    """The one text of ``arsumm FILE`` and ``arsumm keywords FILE``, and its name."""
+    if args.demo:
+        text, name = demo_text(), "demo"
+    else:
+        text, name = read_text(
+            args.file,
+            in_stream,
+            encoding=args.encoding,
+            errors=args.errors,
+            max_bytes=args.max_bytes,
+        )
+    if not text.strip():
+        raise FileError(f"{name}: input is empty")
+    return text, name
+
+
+# -- arsumm keywords ------------------------------------------------------------
+
+
+def _keywords(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
+    """``arsumm keywords``: the keyphrases of one text (:class:`arsumm.KeywordExtractor`)."""
+    parser = _build_keywords_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    # sys.stdin and sys.stdout are None when the descriptor is closed
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    _check_input(parser, args, in_stream)
+    try:
+        Budget.of(k=args.k)  # before any input is read: the same message as a summary's -k 0
+        extractor = _keyword_extractor(args)
+        avoid = None if args.demo else file_id(args.file, in_stream)
+        with Output(args.output, stdout=out_stream, avoid=avoid) as out:
+            text, name = _read_one(args, in_stream)
+            try:
+                phrases = extractor.extract(text, args.k)
+            except ArsummError as exc:  # no Arabic, nothing but stop words, ...
+                raise FileError(f"{name}: {_cli_hint(str(exc))}") from None
+            out.write(render_keyphrases(args.format, phrases))
     except ArsummError as exc:
         return _fail(str(exc))
     return 0
@@ -429,6 +576,8 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
     if args.jobs == 0 or args.jobs < -1:
         parser.error(f"--jobs must be a positive integer or -1, got {args.jobs}")
     _check_max_bytes(parser, args.max_bytes)
+    if args.keywords is not None and args.keywords < 1:
+        parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
     # sys.stdin and sys.stdout are None when the descriptor is closed
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
@@ -491,6 +640,8 @@ def _batch_stream(
             fields = result.to_record()
             if fields["error"] is not None:
                 fields["error"] = f"line {record.line}: {_cli_hint(fields['error'])}"
+        if args.keywords is not None:  # every line has the field, null where the line failed
+            fields.setdefault("keyphrases", None)
         out.write(json_line({"line": record.line, **fields}))
         failed += fields["error"] is not None
         written += 1
@@ -508,6 +659,8 @@ def _batch_stream(
         ratio=args.ratio,
         max_words=args.max_words,
         n_jobs=args.jobs,
+        keywords=args.keywords,
+        extractor=None if args.keywords is None else _keyword_extractor(args),
     )
     try:
         for result in results:

@@ -7,8 +7,9 @@ caller's string.
 The method
 ----------
 1. **Words.** The text is cut at whitespace; each chunk (``"والمدينة،"``)
-   is analysed once per extractor and remembered: its words (a letter, then
-   letters, diacritics, tatweel and invisible marks) are normalised with
+   is analysed once per process (per extractor with a stemmer object of
+   yours) and remembered: its words (a letter, then letters, diacritics,
+   tatweel and invisible marks) are normalised with
    :func:`arsumm.normalize.normalize`; punctuation, digits and symbols
    around or inside the chunk are *breaks*, terminal punctuation and line
    breaks also end a sentence. A word is a *candidate* unless it is a stop
@@ -61,14 +62,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import operator
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain, compress, count, repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -88,11 +92,14 @@ __all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-# The clitics removed before a key is made and before a surface form is shown.
-# Conjunction, then preposition, then the article: the article itself stays.
-_ARTICLE_CLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0643\u0644]?(?=\u0627\u0644..)")
-# و/ف + لل (ل + article with its alef elided): the rest is the bare noun.
-_LAM_LAM_RE = re.compile("^[\u0648\u0641]?\u0644\u0644(?=..)")
+# The clitics removed before a key is made and before a surface form is shown:
+# conjunction, then preposition, then the article (which itself stays); or
+# و/ف + لل (ل + the article with its alef elided): the rest is the bare noun.
+# At the start of every line of a block of words (one word a line).
+_STATIC_CLITIC_RE = re.compile(
+    "(?m)^(?:[\u0648\u0641]?[\u0628\u0643\u0644]?(?=\u0627\u0644..)"
+    "|[\u0648\u0641]?\u0644\u0644(?=..))"
+)
 # A lone conjunction or preposition before a word without the article; cut
 # only where the document also has the word without it (وزارة is a word).
 _LONE_CLITIC_RE = re.compile("^(?:[\u0648\u0641][\u0628\u0644]?|[\u0628\u0644])(?=...)")
@@ -148,6 +155,21 @@ class Keyphrase:
         """End of the first occurrence."""
         return self.occurrences[0][1]
 
+    def to_record(self) -> dict[str, Any]:
+        """Return the keyphrase as a JSON-ready dict (``arsumm keywords --format json``).
+
+        Examples
+        --------
+        >>> Keyphrase("الطاقة", 0.5, "طاق", ((3, 9),)).to_record()
+        {'text': 'الطاقة', 'score': 0.5, 'key': 'طاق', 'occurrences': [[3, 9]]}
+        """
+        return {
+            "text": self.text,
+            "score": self.score,
+            "key": self.key,
+            "occurrences": [[start, end] for start, end in self.occurrences],
+        }
+
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
@@ -195,7 +217,7 @@ class _Growing:
         self.data = np.zeros(1024, dtype=np.int64)
         self.size = 0
 
-    def extend(self, values: list[int]) -> None:
+    def extend(self, values: list[int] | IntArray) -> None:
         need = self.size + len(values)
         if need > self.data.size:
             grown = np.zeros(max(need, 2 * self.data.size), dtype=np.int64)
@@ -208,18 +230,50 @@ class _Growing:
         return self.data[: self.size]
 
 
+class _Table:
+    """Rows of int64 columns that grow by doubling (the lexicon's pieces)."""
+
+    __slots__ = ("data", "size")
+
+    def __init__(self, columns: int) -> None:
+        self.data = np.zeros((1024, columns), dtype=np.int64)
+        self.size = 0
+
+    def extend(self, rows: IntArray) -> None:
+        need = self.size + rows.shape[0]
+        if need > self.data.shape[0]:
+            grown = np.zeros((max(need, 2 * self.data.shape[0]), self.data.shape[1]), np.int64)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : need] = rows
+        self.size = need
+
+    def view(self) -> IntArray:
+        return self.data[: self.size]
+
+
+# The columns of a piece: its offsets in its chunk, its breaks, the raw characters
+# of its leading clitics and of a lone clitic; then its word's: the word, candidate
+# or not, its key, the word without a lone clitic and that word's key, definite.
+_START, _END, _FLAGS, _CLITIC, _LONE, _WORD, _CAND, _KEY, _REST, _REST_KEY, _DEF = range(11)
+
+
 class _Lexicon:
     """What one extractor remembers about chunks, pieces and words (internal).
 
     A chunk (a whitespace-free run of the text, ``"والمدينة،"``) is a list of
-    pieces, rows ``c_ptr[c] : c_ptr[c] + c_count[c]`` of the piece table; a
-    piece is one word of a chunk: its offsets in the chunk, the breaks on its
-    sides (bits 1 and 2: punctuation, digits or symbols before or after it;
-    bits 4 and 8: a sentence end before or after it), the raw characters of
-    its leading clitics and of a lone clitic, its word; a word is one
-    normalised form: candidate or not, its key, and the word without a lone
-    clitic (or -1). Pieces 0 and 1 stand for chunks without a word (``2024``,
-    ``،``, ``.``): a break, and a break that ends a sentence.
+    pieces, rows ``c_ptr[c] : c_ptr[c] + c_count[c]`` of ``c_rows``, which
+    holds piece numbers; a piece is one word of a chunk: its offsets in the
+    chunk, the breaks on its sides (bits 1 and 2: punctuation, digits or
+    symbols before or after it; bits 4 and 8: a sentence end before or after
+    it), the raw characters of its leading clitics and of a lone clitic, its
+    word; a word is one normalised form: candidate or not, its key, the word
+    without a lone clitic (or -1), the letters of its clitics, definite or
+    not. Pieces 0 and 1 stand for chunks without a word (``2024``, ``،``,
+    ``.``): a break, and a break that ends a sentence.
+
+    New chunks and new words are analysed a batch at a time (every chunk of
+    a document that the lexicon has not seen), column by column.
     """
 
     def __init__(self, stem: CachedStemmer, stop: frozenset[str], taa_marbuta: bool) -> None:
@@ -232,161 +286,187 @@ class _Lexicon:
     def reset(self) -> None:
         self.chunk_index: dict[str, int] = {}
         self.c_ptr, self.c_count, self.c_rows = _Growing(), _Growing(), _Growing()
-        self.p_start, self.p_end, self.p_flags = _Growing(), _Growing(), _Growing()
-        self.p_clitic, self.p_word, self.p_lone = _Growing(), _Growing(), _Growing()
+        self.pieces = _Table(11)
         self.word_index: dict[str, int] = {}
         self.words: list[str] = []
-        self.w_cand: list[int] = []
-        self.w_key: list[int] = []
-        self.w_rest: list[int] = []
-        self.w_strip: list[int] = []
-        self.w_lone: list[int] = []
-        self.w_def: list[int] = []
-        self.definite = np.zeros(0, dtype=np.int64)
-        self.cand = np.zeros(0, dtype=np.int64)
-        self.key = np.zeros(0, dtype=np.int64)
-        self.rest = np.zeros(0, dtype=np.int64)
+        self.cand, self.key, self.rest = _Growing(), _Growing(), _Growing()
+        self.strip, self.lone, self.definite = _Growing(), _Growing(), _Growing()
         self.key_index: dict[str, int] = {}
         self.keys: list[str] = []
-        empty = self._word("")
-        for flags in (3, 15):  # pieces 0 and 1: a break, a break that ends a sentence
-            for column, value in zip(
-                self._piece_columns(), (0, 0, flags, 0, empty, 0), strict=True
-            ):
-                column.extend([value])
-        self._sync_words()
+        empty = self._word_ids([""])
+        rows = self._piece_rows(np.zeros(2, np.int64), np.zeros(2, np.int64), np.array([3, 15]))
+        rows[:, _WORD] = empty[0]  # pieces 0 and 1: a break, a break that ends a sentence
+        self.pieces.extend(rows)
 
-    def _piece_columns(self) -> tuple[_Growing, ...]:
-        return (self.p_start, self.p_end, self.p_flags, self.p_clitic, self.p_word, self.p_lone)
+    def _piece_rows(self, start: IntArray, end: IntArray, flags: IntArray) -> IntArray:
+        rows = np.zeros((start.size, 11), dtype=np.int64)
+        rows[:, _START] = start
+        rows[:, _END] = end
+        rows[:, _FLAGS] = flags
+        return rows
 
-    def _sync_words(self) -> None:
-        """Bring the words' numpy columns up to date with their lists."""
-        n = len(self.words)
-        if self.cand.size < n:
-            old = self.cand.size
-            self.cand = np.concatenate([self.cand, np.array(self.w_cand[old:], dtype=np.int64)])
-            self.key = np.concatenate([self.key, np.array(self.w_key[old:], dtype=np.int64)])
-            self.rest = np.concatenate([self.rest, np.array(self.w_rest[old:], dtype=np.int64)])
-            self.definite = np.concatenate(
-                [self.definite, np.array(self.w_def[old:], dtype=np.int64)]
-            )
+    def _fill_words(self, rows: IntArray, word: IntArray) -> None:
+        """The word columns of piece ``rows`` (words never change once analysed)."""
+        rows[:, _WORD] = word
+        rows[:, _CAND] = self.cand.view()[word]
+        key = self.key.view()
+        rows[:, _KEY] = key[word]
+        rest = self.rest.view()[word]
+        rows[:, _REST] = rest
+        rows[:, _REST_KEY] = key[np.maximum(rest, 0)]
+        rows[:, _DEF] = self.definite.view()[word]
 
-    def _word(self, norm: str) -> int:
-        found = self.word_index.get(norm)
-        if found is not None:
-            return found
-        index = len(self.words)
-        self.word_index[norm] = index
-        self.words.append(norm)
-        stripped = _strip_static(norm) if norm[:1] in _PROCLITICS else norm
-        candidate = (
-            len(stripped) >= 2
-            and norm not in self.stop
-            and stripped not in self.stop
-            and norm.isalpha()
+    def _word_ids(self, norms: list[str]) -> IntArray:
+        """The ids of normalised words, analysing the new ones."""
+        index = self.word_index
+        ids = np.fromiter(map(index.get, norms, repeat(-1)), np.int64, len(norms))
+        new = ids < 0
+        if new.any():
+            self._add_words(list(dict.fromkeys(_pick(norms, np.flatnonzero(new)))))
+            ids = np.fromiter(map(index.__getitem__, norms), np.int64, len(norms))
+        return ids
+
+    def _add_words(self, norms: list[str]) -> None:
+        """Analyse distinct words that are not in the lexicon yet, in order."""
+        n = len(norms)
+        base = len(self.words)
+        self.word_index.update(zip(norms, range(base, base + n), strict=True))
+        self.words.extend(norms)
+        # the clitics every document agrees on (before ال, and لل): one pass over all
+        stripped = _STATIC_CLITIC_RE.sub("", "\n".join(norms)).split("\n")
+        if len(stripped) != n:  # a word holds a line break (NFKC made one): one at a time
+            stripped = [_STATIC_CLITIC_RE.sub("", w, count=1) for w in norms]
+        stop = self.stop
+        candidate = [
+            len(s) >= 2 and w not in stop and s not in stop and w.isalpha()
+            for w, s in zip(norms, stripped, strict=True)
+        ]
+        # keys: the stems of the candidates, numbered in order of first appearance
+        words = list(compress(stripped, candidate))
+        stems = [st or s for st, s in zip(map(self.stem.stem, words), words, strict=True)]
+        key_index = self.key_index
+        new_keys = [st for st in dict.fromkeys(stems) if st not in key_index]
+        key_index.update(zip(new_keys, count(len(self.keys))))
+        self.keys.extend(new_keys)
+        key = np.full(n, -1, dtype=np.int64)
+        is_candidate = np.array(candidate, dtype=bool)
+        key[is_candidate] = np.fromiter(map(key_index.__getitem__, stems), np.int64, len(stems))
+        strip = np.fromiter(map(len, norms), np.int64, n) - np.fromiter(
+            map(len, stripped), np.int64, n
         )
-        key = -1
-        if candidate:
-            stem = self.stem.stem(stripped) or stripped
-            key = self.key_index.setdefault(stem, len(self.keys))
-            if key == len(self.keys):
-                self.keys.append(stem)
-        self.w_cand.append(int(candidate))
-        self.w_key.append(key)
-        self.w_rest.append(-1)
-        self.w_strip.append(len(norm) - len(stripped))
-        self.w_lone.append(0)
-        self.w_def.append(int(stripped.startswith("\u0627\u0644") or stripped != norm))
-        lone = (
-            _LONE_CLITIC_RE.match(norm)
-            if candidate and stripped == norm and norm[0] in _PROCLITICS
-            else None
+        self.cand.extend(is_candidate.astype(np.int64))
+        self.key.extend(key)
+        self.strip.extend(strip)
+        self.definite.extend(
+            [
+                int(s.startswith("\u0627\u0644") or s != w)
+                for w, s in zip(norms, stripped, strict=True)
+            ]
         )
-        if lone is not None:
-            rest = self._word(norm[lone.end() :])
-            if self.w_cand[rest]:
-                self.w_rest[index] = rest
-                self.w_lone[index] = lone.end()
-        return index
+        self.rest.extend(np.full(n, -1, dtype=np.int64))
+        self.lone.extend(np.zeros(n, dtype=np.int64))
+        # a lone clitic (و ف ب ل) before a candidate without the article: its word without it
+        lone: list[tuple[int, str, int]] = []
+        for i in np.flatnonzero(is_candidate & (strip == 0)).tolist():
+            word = norms[i]
+            if word[0] in _PROCLITICS:
+                match = _LONE_CLITIC_RE.match(word)
+                if match is not None:
+                    lone.append((base + i, word[match.end() :], match.end()))
+        if lone:
+            rest = self._word_ids([r for _, r, _ in lone])
+            keep = self.cand.view()[rest] != 0
+            rows = np.array([i for i, _, _ in lone], dtype=np.int64)[keep]
+            self.rest.view()[rows] = rest[keep]
+            self.lone.view()[rows] = np.array([m for _, _, m in lone], dtype=np.int64)[keep]
 
     def learn(self, chunks: list[str]) -> None:
-        """Analyse new chunks (each once)."""
-        word_re, break_re = _patterns()
-        fullmatch = word_re.fullmatch
-        # 1. the words of each chunk and the gaps around them
-        found: list[tuple[int, int, str, int]] = []  # (start, end, raw, flags)
-        counts: list[int] = []
-        for chunk in chunks:
-            if fullmatch(chunk) is not None:  # most chunks: one word, nothing else
-                found.append((0, len(chunk), chunk, 0))
-                counts.append(1)
-                continue
-            before = 0
-            matches = list(word_re.finditer(chunk))
-            for m, match in enumerate(matches):
-                i, j = match.span()
-                after = matches[m + 1].start() if m + 1 < len(matches) else len(chunk)
-                gap_before, gap_after = chunk[before:i], chunk[j:after]
-                flags = (
-                    (1 if break_re.search(gap_before) else 0)
-                    | (2 if break_re.search(gap_after) else 0)
-                    | (8 if _END_RE.search(gap_before) else 0)
-                    | (4 if _END_RE.search(gap_after) else 0)
-                )
-                found.append((i, j, match.group(), flags))
-                before = j
-            if matches:
-                counts.append(len(matches))
-            elif break_re.search(chunk):  # no word: a break (that may end a sentence)
-                found.append((-1, 0, "", 1 if _END_RE.search(chunk) else 0))
-                counts.append(1)
-            else:
-                counts.append(0)
-        # 2. normalise all the words at once
-        raws = [f[2] for f in found]
+        """Analyse new chunks (distinct, not in the lexicon)."""
+        splitter, break_re = _split_patterns()
+        n = len(chunks)
+        # 1. each chunk as gap, word, gap, ..., word, gap (most: "", word, "")
+        parts = list(map(splitter.split, chunks))
+        sizes = np.fromiter(map(len, parts), np.int64, n)  # 2 * words + 1
+        flat = list(chain.from_iterable(parts))
+        lengths = np.fromiter(map(len, flat), np.int64, len(flat))
+        ends = np.cumsum(lengths)
+        # word t of chunk c is flat[f_base[c] + 2t + 1], between the gaps before and after it
+        n_words = (sizes - 1) // 2
+        f_base = np.cumsum(sizes) - sizes
+        owner = np.repeat(np.arange(n), n_words)
+        local = np.arange(owner.size) - np.repeat(np.cumsum(n_words) - n_words, n_words)
+        at = f_base[owner] + 2 * local + 1
+        raws = _pick(flat, at)
+        # 2. the breaks in each gap (only the non-empty gaps can hold one)
+        is_gap = np.ones(len(flat), dtype=bool)
+        is_gap[at] = False
+        gap_at = np.flatnonzero(is_gap & (lengths > 0))
+        gap_texts = _pick(flat, gap_at)
+        has_break = np.zeros(len(flat), dtype=np.int64)
+        has_end = np.zeros(len(flat), dtype=np.int64)
+        has_break[gap_at] = np.fromiter(map(bool, map(break_re.search, gap_texts)), bool)
+        has_end[gap_at] = np.fromiter(map(bool, map(_END_RE.search, gap_texts)), bool)
+        chunk_start = ends[f_base] - lengths[f_base]  # where each chunk begins in flat
+        p_end = ends[at] - chunk_start[owner]
+        p_start = p_end - lengths[at]
+        p_flags = (
+            has_break[at - 1]
+            | (has_break[at + 1] << 1)
+            | (has_end[at + 1] << 2)
+            | (has_end[at - 1] << 3)
+        )
+        # chunks without a word: a break (that may end a sentence), or nothing
+        counts = n_words.copy()
+        empty = np.flatnonzero((n_words == 0) & (has_break[f_base] != 0))
+        counts[empty] = 1
+        # 3. the slots (pieces of each chunk, in order) and their piece numbers
+        offsets = np.cumsum(counts) - counts
+        base = self.pieces.size
+        slot_piece = np.zeros(int(counts.sum()), dtype=np.int64)
+        slot_piece[offsets[empty]] = has_end[f_base[empty]]  # piece 0 or 1
+        word_slots = offsets[owner] + local
+        slot_piece[word_slots] = base + np.arange(len(raws))
+        # 4. the words
+        norms = self._normalize(raws)
+        word = self._word_ids(norms)
+        strip, lone = self.strip.view()[word], self.lone.view()[word]
+        p_clitic = strip.copy()
+        p_lone = lone.copy()
+        # diacritics or marks among the clitics: count raw characters
+        marked = np.flatnonzero(
+            ~np.fromiter(map(operator.eq, raws, norms), bool, len(raws))
+            & ((strip > 0) | (lone > 0))
+        )
+        for g in marked.tolist():
+            s, o = int(strip[g]), int(lone[g])
+            p_clitic[g] = _raw_letters(raws[g], s) if s else 0
+            p_lone[g] = _raw_letters(raws[g], o) if o else 0
+        rows = self._piece_rows(p_start, p_end, p_flags)
+        rows[:, _CLITIC] = p_clitic
+        rows[:, _LONE] = p_lone
+        self._fill_words(rows, word)
+        self.pieces.extend(rows)
+        # 5. the chunks
+        first_slot = self.c_rows.size
+        self.c_rows.extend(slot_piece)
+        self.c_ptr.extend(first_slot + offsets)
+        self.c_count.extend(counts)
+        first = len(self.chunk_index)
+        self.chunk_index.update(zip(chunks, range(first, first + n), strict=True))
+
+    def _normalize(self, raws: list[str]) -> list[str]:
+        """:func:`arsumm.normalize.normalize` of each raw word, in one call."""
         norms = normalize("\n".join(raws), taa_marbuta=self.taa_marbuta).split("\n")
         if len(norms) != len(raws):  # a word held a line break after NFKC: one at a time
             norms = [normalize(r, taa_marbuta=self.taa_marbuta) for r in raws]
-        # 3. the piece rows
-        columns: tuple[list[int], ...] = ([], [], [], [], [], [])
-        p_start, p_end, p_flags, p_clitic, p_word, p_lone = columns
-        base = self.p_word.size
-        rows: list[int] = []
-        word_of = self._word
-        strip, lone_letters = self.w_strip, self.w_lone
-        for (i, j, raw, flags), norm in zip(found, norms, strict=True):
-            if i < 0:  # a chunk without a word: pieces 0 and 1
-                rows.append(flags)
-                continue
-            word = word_of(norm)
-            rows.append(base + len(p_word))
-            p_start.append(i)
-            p_end.append(j)
-            p_flags.append(flags)
-            p_word.append(word)
-            s, lone = strip[word], lone_letters[word]
-            if raw == norm:
-                p_clitic.append(s)
-                p_lone.append(lone)
-            else:  # diacritics or marks: count raw characters
-                p_clitic.append(_raw_letters(raw, s) if s else 0)
-                p_lone.append(_raw_letters(raw, lone) if lone else 0)
-        for column, values in zip(self._piece_columns(), columns, strict=True):
-            column.extend(values)
-        # 4. the chunk rows: pieces of a chunk are consecutive in ``rows``
-        start = self.c_rows.size
-        self.c_rows.extend(rows)
-        ptr: list[int] = []
-        position = start
-        index = self.chunk_index
-        first = self.c_count.size
-        for n, (chunk, count) in enumerate(zip(chunks, counts, strict=True)):
-            ptr.append(position)
-            position += count
-            index[chunk] = first + n
-        self.c_ptr.extend(ptr)
-        self.c_count.extend(counts)
-        self._sync_words()
+        return norms
+
+
+def _pick(items: list[str], at: IntArray) -> list[str]:
+    """``[items[i] for i in at]``, at C speed."""
+    if at.size <= 1:
+        return [items[i] for i in at.tolist()]
+    return list(operator.itemgetter(*at.tolist())(items))
 
 
 _END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
@@ -410,28 +490,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _space_table() -> BoolArray:
-    """``table[c]``: code point c (< 0x3001) is whitespace for :meth:`str.split`."""
-    return np.array([chr(c).isspace() for c in range(0x3001)], dtype=bool)
+def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_patterns`, the word in a group: ``split`` gives gap, word, gap, ... word, gap."""
+    word, gap = _patterns()
+    return re.compile(f"({word.pattern})"), gap
 
 
-def _strip_static(norm: str) -> str:
-    """``norm`` without the clitics every document agrees on (before ال, and لل)."""
-    match = _ARTICLE_CLITIC_RE.match(norm)
-    if match is not None and match.end() > 0:
-        return norm[match.end() :]
-    match = _LAM_LAM_RE.match(norm)
-    if match is not None:
-        return norm[match.end() :]
-    return norm
-
-
-def _raw_prefix(raw: str, norm: str) -> int:
-    """Raw characters covering the letters :func:`_strip_static` removes from ``norm``."""
-    letters = len(norm) - len(_strip_static(norm))
-    if letters == 0:
-        return 0
-    return _raw_letters(raw, letters)
+@functools.cache
+def _space_table() -> npt.NDArray[np.uint8]:
+    """``table[c]``: 1 if code point c is whitespace for :meth:`str.split`, 2 if it
+    is also a line break (:data:`arsumm.chars.LINE_BREAKS`), else 0; the last
+    entry stands for every code point above U+3000 (none is whitespace)."""
+    table = np.array([chr(c).isspace() for c in range(0x3002)], dtype=np.uint8)
+    table[-1] = 0
+    table[[ord(c) for c in LINE_BREAKS]] = 2
+    return table
 
 
 def _raw_letters(raw: str, letters: int) -> int:
@@ -600,19 +673,16 @@ class KeywordExtractor:
             raise TypeError(
                 f"splitter must have a .split(text) method, got {type(self.splitter).__name__}"
             )
-        if isinstance(self.stemmer, str):
-            stem = get_stemmer(self.stemmer)
-        elif callable(getattr(self.stemmer, "stem", None)):
-            stem = CachedStemmer(self.stemmer)
-        else:
+        if not isinstance(self.stemmer, str) and not callable(getattr(self.stemmer, "stem", None)):
             raise TypeError(
                 f"stemmer must be a name or have a .stem(token) method, "
                 f"got {type(self.stemmer).__name__}"
             )
-        stop = load_stopwords() if self.stopwords else frozenset()
-        if self.extra_stopwords:
-            stop = stop | _keyword_stopwords()
-        object.__setattr__(self, "_lexicon", _Lexicon(stem, stop, self.taa_marbuta))
+        object.__setattr__(
+            self,
+            "_lexicon",
+            _lexicon_for(self.stemmer, self.stopwords, self.extra_stopwords, self.taa_marbuta),
+        )
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the configuration, not the lexicon (a worker process builds its own)."""
@@ -640,16 +710,16 @@ class KeywordExtractor:
     def _tokens(self, text: str) -> _Tokens:
         chunks = text.split()
         n_chunks = len(chunks)
-        # where each chunk starts: code points, a whitespace table, one pass
+        # where each chunk starts, and the line breaks (which end a sentence):
+        # the code points through a table of whitespace classes, one pass
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         table = _space_table()
-        space = np.zeros(points.size + 1, dtype=bool)
+        kind = table[np.minimum(points, table.size - 1)]
+        space = np.empty(points.size + 1, dtype=bool)
         space[0] = True
-        small = points < table.size
-        space[1:][small] = table[points[small]]
+        np.not_equal(kind, 0, out=space[1:])
         chunk_start = np.flatnonzero(~space[1:] & space[:-1])
-        # line breaks between chunks end a sentence
-        breaks = np.flatnonzero(np.isin(points, _LINE_BREAK_POINTS))
+        breaks = np.flatnonzero(kind == 2)
         lex = self._lexicon
         with lex.lock:
             ids = _lookup(lex, chunks)
@@ -664,20 +734,21 @@ class KeywordExtractor:
                 offsets = np.cumsum(counts) - counts
                 within = np.arange(total) - offsets[chunk_of]
                 pieces = lex.c_rows.view()[ptr[chunk_of] + within]
-            word = lex.p_word.view()[pieces]
-            flags = lex.p_flags.view()[pieces]
-            p_start = lex.p_start.view()[pieces]
-            start = chunk_start[chunk_of] + p_start
-            end = start - p_start + lex.p_end.view()[pieces]
-            clitic = lex.p_clitic.view()[pieces]
-            cand = lex.cand[word].astype(bool)
-            key = lex.key[word]
-            rest = lex.rest[word]
-            rest_key = lex.key[np.maximum(rest, 0)]
-            definite = lex.definite[word].astype(bool)
-            rest_clitic = lex.p_lone.view()[pieces]
+            # one gather; then a contiguous row per field
+            rows = np.ascontiguousarray(lex.pieces.view()[pieces].T)
             keys = lex.keys
-            words = lex.words
+            n_words = len(lex.words)
+        word = rows[_WORD]
+        flags = rows[_FLAGS]
+        start = chunk_start[chunk_of] + rows[_START]
+        end = chunk_start[chunk_of] + rows[_END]
+        clitic = rows[_CLITIC]
+        cand = rows[_CAND].astype(bool)
+        key = rows[_KEY]
+        rest = rows[_REST]
+        rest_key = rows[_REST_KEY]
+        definite = rows[_DEF].astype(bool)
+        rest_clitic = rows[_LONE]
         # boundary[i]: a sentence ends between tokens i - 1 and i
         boundary = np.zeros(total, dtype=bool)
         if total > 1:
@@ -699,7 +770,7 @@ class KeywordExtractor:
             definite,
             boundary,
             keys,
-            words,
+            n_words,
         )
 
     def extract(self, text: str, k: int = 10) -> list[Keyphrase]:
@@ -773,7 +844,9 @@ class KeywordExtractor:
         if self.idf is not None and self.idf_weight:
             weights = self.idf.weights([tok.keys[i] for i in node_keys.tolist()])
             scores = scores * weights**self.idf_weight
-        return self._phrases(text, tok, joined, cand_pos, node, node_keys, scores, k)
+        # where each node first occurs (among the candidates): increasing, by its numbering
+        first_of_node = first[order]
+        return self._phrases(text, tok, joined, cand_pos, node, node_keys, first_of_node, scores, k)
 
     def _rank(
         self, node: IntArray, sentence: IntArray, position: IntArray, n_nodes: int
@@ -816,6 +889,7 @@ class KeywordExtractor:
         cand_pos: IntArray,
         node: IntArray,
         node_keys: IntArray,
+        first_of_node: IntArray,
         scores: FloatArray,
         k: int,
     ) -> list[Keyphrase]:
@@ -854,11 +928,14 @@ class KeywordExtractor:
                 ident = ident * base + nxt
                 total = total + word_score[last]
                 best = np.maximum(best, word_score[last])
-            uniq, first, inverse, freq = np.unique(
-                ident, return_index=True, return_inverse=True, return_counts=True
-            )
-            inverse = inverse.ravel()
-            ident = inverse.astype(np.int64)  # compact ids keep the next product small
+            if length == 1:  # the nodes themselves: numbered 0..n-1 by first occurrence
+                uniq, first = node_keys, first_of_node
+                freq = np.bincount(ident, minlength=node_keys.size)
+            else:
+                uniq, first, inverse, freq = np.unique(
+                    ident, return_index=True, return_inverse=True, return_counts=True
+                )
+                ident = inverse.ravel().astype(np.int64)  # compact ids keep the next product small
             occ.append((starts, ident))
             if self.phrase_score == "mean":
                 s = total[first] / length
@@ -890,11 +967,10 @@ class KeywordExtractor:
         u_score = np.concatenate(cand_score)
         u_len = np.concatenate(cand_len)
         u_id = np.concatenate(cand_id)
-        order = np.lexsort((u_len, u_first, -np.round(u_score, 12)))
         chosen: list[int] = []
         chosen_nodes: list[set[int]] = []
         chosen_seqs: list[tuple[int, ...]] = []
-        for u in order.tolist():
+        for u in _best_first(u_score, u_first, u_len, max(4 * k, 64)):
             start = int(u_first[u])
             length = int(u_len[u])
             seq = tuple(node_of[start : start + length].tolist())
@@ -907,14 +983,34 @@ class KeywordExtractor:
             chosen_seqs.append(seq)
             if len(chosen) >= k:
                 break
-        result = []
-        for u in chosen:
-            length = int(u_len[u])
+        # the occurrences of the chosen phrases, grouped by phrase in document order
+        lengths = [int(u_len[u]) for u in chosen]
+        found: dict[int, IntArray] = {}
+        for length in set(lengths):
             starts, ident = occ[length - 1]
-            occ_starts = starts[ident == u_id[u]]  # already in document order
-            result.append(
-                _record(text, tok, occ_starts, length, float(u_score[u]), node_keys, node_of)
-            )
+            wanted = [u for u, n in zip(chosen, lengths, strict=True) if n == length]
+            order = np.argsort(ident, kind="stable")  # stable: document order within a phrase
+            ids = u_id[wanted]
+            low = np.searchsorted(ident[order], ids, side="left")
+            high = np.searchsorted(ident[order], ids, side="right")
+            for u, a, b in zip(wanted, low.tolist(), high.tolist(), strict=True):
+                found[u] = starts[order[a:b]]
+        # their offsets, in one pass: each phrase's occurrences follow one another
+        every = np.concatenate([found[u] for u in chosen])
+        last = np.concatenate([found[u] + (n - 1) for u, n in zip(chosen, lengths, strict=True)])
+        begins = (tok.start[every] + tok.clitic[every]).tolist()
+        ends = tok.end[last].tolist()
+        tokens = every.tolist()
+        result = []
+        at = 0
+        for u, length in zip(chosen, lengths, strict=True):
+            count = found[u].size
+            first = tokens[at]
+            key = " ".join(tok.keys[i] for i in node_keys[node_of[first : first + length]].tolist())
+            span = slice(at, at + count)
+            occurrences = _disjoint(tokens[span], begins[span], ends[span], length)
+            result.append(_keyphrase(text, occurrences, float(u_score[u]), key))
+            at += count
         return result
 
     def document_keys(self, text: str) -> set[str]:
@@ -952,46 +1048,90 @@ class KeywordExtractor:
         return self.extract(text, k)
 
 
+_LEXICONS: dict[tuple[str, bool, bool, bool], _Lexicon] = {}
+_LEXICONS_LOCK = threading.Lock()
+
+
+def _lexicon_for(
+    stemmer: str | Stemmer, stopwords: bool, extra_stopwords: bool, taa_marbuta: bool
+) -> _Lexicon:
+    """The lexicon of these word settings: one per process for a built-in stemmer
+    (every extractor with these settings shares what was analysed), else one of
+    the extractor's own (a stemmer object may change under it)."""
+    if not isinstance(stemmer, str):
+        return _Lexicon(
+            CachedStemmer(stemmer), _stop_words(stopwords, extra_stopwords), taa_marbuta
+        )
+    setting = (stemmer, stopwords, extra_stopwords, taa_marbuta)
+    with _LEXICONS_LOCK:
+        lexicon = _LEXICONS.get(setting)
+        if lexicon is None:
+            stem = get_stemmer(stemmer)  # checks the name
+            stop = _stop_words(stopwords, extra_stopwords)
+            lexicon = _LEXICONS[setting] = _Lexicon(stem, stop, taa_marbuta)
+    return lexicon
+
+
+def _stop_words(stopwords: bool, extra_stopwords: bool) -> frozenset[str]:
+    stop = load_stopwords() if stopwords else frozenset()
+    return stop | _keyword_stopwords() if extra_stopwords else stop
+
+
+def _best_first(score: FloatArray, first: IntArray, length: IntArray, head: int) -> Iterator[int]:
+    """Candidate phrases best first (ties: the earlier, then the shorter), lazily.
+
+    The order of ``np.lexsort((length, first, -np.round(score, 12)))``; only
+    the ``head`` best (and those tied with the last of them) are sorted
+    first, since a few dozen are usually all the choice looks at.
+    """
+    key = -np.round(score, 12)
+    if key.size > head:
+        cut = np.partition(key, head - 1)[head - 1]
+        groups = [np.flatnonzero(key <= cut), np.flatnonzero(key > cut)]
+    else:
+        groups = [np.arange(key.size)]
+    for group in groups:  # every score of the first group is above every one of the second
+        order = np.lexsort((length[group], first[group], key[group]))
+        yield from group[order].tolist()
+
+
 def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:
     """The chunk ids of ``chunks``, learning the new ones (call with the lock held)."""
     index = lex.chunk_index
-    try:
-        found = operator.itemgetter(*chunks)(index)
-    except KeyError:
-        new = [c for c in dict.fromkeys(chunks) if c not in index]
-        if len(index) + len(new) > _MAX_CHUNKS:
+    ids = np.fromiter(map(index.get, chunks, repeat(-1)), dtype=np.int64, count=len(chunks))
+    missing = np.flatnonzero(ids < 0)
+    if missing.size:
+        unseen = _pick(chunks, missing)
+        new = list(dict.fromkeys(unseen))
+        if len(index) + len(new) > _MAX_CHUNKS:  # start again, with this document's chunks
             lex.reset()
             index = lex.chunk_index
-            new = list(dict.fromkeys(chunks))
+            lex.learn(list(dict.fromkeys(chunks)))
+            return np.fromiter(map(index.__getitem__, chunks), np.int64, len(chunks))
         lex.learn(new)
-        found = operator.itemgetter(*chunks)(index)
-    if len(chunks) == 1:
-        found = (found,)
-    return np.fromiter(found, dtype=np.int64, count=len(chunks))
+        ids[missing] = np.fromiter(map(index.__getitem__, unseen), np.int64, len(unseen))
+    return ids
 
 
-def _record(
-    text: str,
-    tok: _Tokens,
-    occ_starts: IntArray,
-    length: int,
-    score: float,
-    node_keys: IntArray,
-    node_of: IntArray,
-) -> Keyphrase:
-    """The :class:`Keyphrase` of a phrase of ``length`` words starting at ``occ_starts``."""
-    first = int(occ_starts[0])
-    ids = node_keys[node_of[first : first + length]].tolist()
-    key = " ".join(tok.keys[i] for i in ids)
-    begins = (tok.start[occ_starts] + tok.clitic[occ_starts]).tolist()
-    ends = tok.end[occ_starts + (length - 1)].tolist()
-    occurrences: list[tuple[int, int]] = []
+def _disjoint(
+    tokens: list[int], begins: list[int], ends: list[int], length: int
+) -> list[tuple[int, int]]:
+    """The offsets of a phrase's occurrences (of ``length`` words from token
+    ``tokens[i]``), each one overlapping an earlier one left out (e.g. "A A A")."""
+    pairs = list(zip(begins, ends, strict=True))
+    if length == 1 or all(b - a >= length for a, b in itertools.pairwise(tokens)):
+        return pairs
+    kept: list[tuple[int, int]] = []
     last_token = -1
-    for i, begin, end in zip(occ_starts.tolist(), begins, ends, strict=True):
-        if i <= last_token:  # overlaps the previous occurrence (e.g. "A A A")
-            continue
-        last_token = i + length - 1
-        occurrences.append((begin, end))
+    for i, pair in zip(tokens, pairs, strict=True):
+        if i > last_token:
+            last_token = i + length - 1
+            kept.append(pair)
+    return kept
+
+
+def _keyphrase(text: str, occurrences: list[tuple[int, int]], score: float, key: str) -> Keyphrase:
+    """The :class:`Keyphrase`: its text is its most frequent form (ties: the earliest)."""
     forms = Counter(text[a:b] for a, b in occurrences)
     best = max(forms.values())
     surface = next(text[a:b] for a, b in occurrences if forms[text[a:b]] == best)
@@ -1002,7 +1142,7 @@ def _resolve_lone_clitics(tok: _Tokens) -> None:
     """A lone clitic (و ف ب ل) is one where the document also has the word without it."""
     lone = tok.rest >= 0
     if lone.any():
-        doc_words = np.zeros(len(tok.words), dtype=bool)
+        doc_words = np.zeros(tok.n_words, dtype=bool)
         doc_words[tok.word] = True
         lone[lone] = doc_words[tok.rest[lone]]
         tok.key[lone] = tok.rest_key[lone]
@@ -1066,14 +1206,13 @@ class _Tokens:
     definite: BoolArray
     boundary: BoolArray
     keys: list[str]
-    words: list[str]
+    n_words: int  # the lexicon's words when the tokens were made (word ids are below)
 
 
 _MAX_CHUNKS = 1 << 20
 # PageRank's stopping rule: the phrase score takes the rank to the power 0.25,
 # so six digits are more than enough (the default 1e-10 costs twice the steps)
 _TOLERANCE = 1e-5
-_LINE_BREAK_POINTS = np.array([ord(c) for c in LINE_BREAKS], dtype=np.uint32)
 _DEFAULT: KeywordExtractor | None = None
 
 

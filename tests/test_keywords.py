@@ -28,7 +28,7 @@ from arsumm import (
     NoContentError,
     RuleSplitter,
 )
-from tests.conftest import ROOT, require_data
+from tests.conftest import ROOT, VOCABULARY, require_data
 
 DEMO = arsumm.demo_text()
 
@@ -435,3 +435,32 @@ def test_fit_rejects_what_extract_rejects() -> None:
         KeywordExtractor().fit([DEMO, "  "])
     with pytest.raises(TypeError, match="text must be a str"):
         KeywordExtractor().fit([DEMO, None])  # type: ignore[list-item]
+
+
+def test_a_full_lexicon_starts_again_with_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon holds at most _MAX_CHUNKS chunks; when a document would pass the limit
+    it starts again from that document alone, and no answer changes."""
+    import arsumm.keyphrases as keyphrases
+
+    texts = [arsumm.demo_text(), *(f"{w} في مدينة {w} الساحلية. تقرير {w}." for w in VOCABULARY)]
+    custom = keyphrases.KeywordExtractor(stemmer=arsumm.stemmer.LightStemmer())
+    expected = [[p.to_record() for p in custom.extract(t, 5)] for t in texts]
+    monkeypatch.setattr(keyphrases, "_MAX_CHUNKS", 40)
+    small = keyphrases.KeywordExtractor(stemmer=arsumm.stemmer.LightStemmer())  # its own lexicon
+    got = [[p.to_record() for p in small.extract(t, 5)] for t in texts * 2]
+    assert got == expected * 2
+    assert len(small._lexicon.chunk_index) <= len(arsumm.demo_text().split())
+
+
+def test_extractors_with_the_same_word_settings_share_one_lexicon() -> None:
+    import arsumm.keyphrases as keyphrases
+
+    a = keyphrases.KeywordExtractor(window=4)
+    b = keyphrases.KeywordExtractor(max_words=2)
+    assert a._lexicon is b._lexicon  # what one analysed, the other does not analyse again
+    assert keyphrases.KeywordExtractor(stemmer="light")._lexicon is not a._lexicon
+    light = arsumm.stemmer.LightStemmer()
+    assert (
+        keyphrases.KeywordExtractor(stemmer=light)._lexicon
+        is not keyphrases.KeywordExtractor(stemmer=light)._lexicon
+    )
