@@ -79,6 +79,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
+from arsumm.checks import integer, real
 from arsumm.errors import ConfigError, EmptyTextError, NoArabicError, NoContentError
 from arsumm.normalize import has_arabic_letter, normalize
 from arsumm.rank import FloatArray, pagerank
@@ -86,6 +87,7 @@ from arsumm.select import BudgetError
 from arsumm.splitter import Splitter
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
+from arsumm.summarizer import check_text
 
 __all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
 
@@ -169,43 +171,6 @@ class Keyphrase:
             "key": self.key,
             "occurrences": [[start, end] for start, end in self.occurrences],
         }
-
-
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        hint = (
-            " (decode bytes first, e.g. data.decode('utf-8'))"
-            if isinstance(text, bytes | bytearray)
-            else ""
-        )
-        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
-    return text
-
-
-def _check_int(name: str, value: object, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < low:
-        raise ConfigError(f"{name} must be at least {low}, got {value}")
-    return value
-
-
-def _check_k(k: object) -> int:
-    """The number of keyphrases: the same answers as ``summarize``'s ``k``."""
-    if isinstance(k, bool) or not isinstance(k, int):
-        raise TypeError(f"k must be an integer >= 1, got {type(k).__name__} {k!r}")
-    if k < 1:
-        raise BudgetError(f"k must be an integer >= 1, got {k}")
-    return k
-
-
-def _check_float(name: str, value: object, low: float, high: float = math.inf) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not (math.isfinite(value) and low <= value <= high):
-        bounds = f"in [{low:g}, {high:g}]" if math.isfinite(high) else f">= {low:g}"
-        raise ConfigError(f"{name} must be a finite number {bounds}, got {value}")
-    return float(value)
 
 
 class _Growing:
@@ -601,7 +566,7 @@ class KeywordExtractor:
     >>> KeywordExtractor(window=1)
     Traceback (most recent call last):
     ...
-    arsumm.errors.ConfigError: window must be at least 2, got 1
+    arsumm.errors.ConfigError: window must be an integer >= 2, got 1
     """
 
     stemmer: str | Stemmer = "arlstem"
@@ -628,23 +593,25 @@ class KeywordExtractor:
     _lexicon: _Lexicon = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _check_int("window", self.window, 2)
-        _check_int("max_words", self.max_words, 1)
-        if self.max_words > 6:
-            raise ConfigError(f"max_words must be at most 6, got {self.max_words}")
-        _check_float("damping", self.damping, 0.0, 0.999999)
-        _check_float("position_bias", self.position_bias, 0.0)
-        _check_float("frequency_weight", self.frequency_weight, 0.0)
-        _check_float("position_weight", self.position_weight, 0.0, 5.0)
-        _check_float("embedded_weight", self.embedded_weight, 0.0, 1.0)
-        _check_float("idf_weight", self.idf_weight, 0.0, 5.0)
-        _check_float("rank_weight", self.rank_weight, 0.0, 5.0)
+        # stored as int and float (any Integral or Real is accepted, as by Summarizer)
+        object.__setattr__(self, "window", integer("window", self.window, low=2))
+        object.__setattr__(self, "max_words", integer("max_words", self.max_words, low=1, high=6))
+        for name, high in (
+            ("damping", 0.999999),
+            ("position_bias", math.inf),
+            ("frequency_weight", math.inf),
+            ("position_weight", 5.0),
+            ("embedded_weight", 1.0),
+            ("idf_weight", 5.0),
+            ("rank_weight", 5.0),
+        ):
+            object.__setattr__(self, name, real(name, getattr(self, name), low=0.0, high=high))
         if not isinstance(self.length_prior, tuple):
             raise TypeError(
                 f"length_prior must be a tuple of numbers, got {type(self.length_prior).__name__}"
             )
-        for value in self.length_prior:
-            _check_float("length_prior values", value, 0.0)
+        prior = tuple(real("length_prior values", value, low=0.0) for value in self.length_prior)
+        object.__setattr__(self, "length_prior", prior)
         if self.idf is not None and not isinstance(self.idf, KeyphraseIDF):
             raise TypeError(f"idf must be a KeyphraseIDF, got {type(self.idf).__name__}")
         if self.edge_weight not in _EDGE_WEIGHTS:
@@ -695,7 +662,7 @@ class KeywordExtractor:
 
     # -- pipeline -----------------------------------------------------------
     def _check(self, text: object) -> str:
-        text = _check_text(text)
+        text = check_text(text)
         if not text.strip():
             raise EmptyTextError(
                 "text is empty or contains only whitespace; pass the article's text"
@@ -795,7 +762,7 @@ class KeywordExtractor:
         EmptyTextError, NoArabicError, NoContentError
             The text has nothing to extract from.
         """
-        _check_k(k)
+        integer("k", k, low=1, error=BudgetError)
         text = self._check(text)
         return self._extract(text, k)
 

@@ -280,9 +280,19 @@ def test_bad_k(k: object, error: type[Exception], message: str) -> None:
 
 
 BAD_OPTIONS = [
-    pytest.param({"window": 1}, ConfigError, "window must be at least 2", id="window"),
-    pytest.param({"max_words": 0}, ConfigError, "max_words must be at least 1", id="max-words"),
-    pytest.param({"max_words": 7}, ConfigError, "at most 6", id="max-words-high"),
+    pytest.param({"window": 1}, ConfigError, "window must be an integer >= 2, got 1", id="window"),
+    pytest.param(
+        {"max_words": 0},
+        ConfigError,
+        r"max_words must be an integer in \[1, 6\], got 0",
+        id="max-words",
+    ),
+    pytest.param(
+        {"max_words": 7},
+        ConfigError,
+        r"max_words must be an integer in \[1, 6\], got 7",
+        id="max-words-high",
+    ),
     pytest.param({"damping": 1.0}, ConfigError, "damping", id="damping"),
     pytest.param({"position_bias": -1}, ConfigError, "position_bias", id="position-bias"),
     pytest.param({"rank_weight": float("nan")}, ConfigError, "rank_weight", id="nan"),
@@ -464,3 +474,21 @@ def test_extractors_with_the_same_word_settings_share_one_lexicon() -> None:
         keyphrases.KeywordExtractor(stemmer=light)._lexicon
         is not keyphrases.KeywordExtractor(stemmer=light)._lexicon
     )
+
+
+def test_numbers_of_any_kind_are_stored_as_int_and_float() -> None:
+    from decimal import Decimal
+    from fractions import Fraction
+
+    import numpy as np
+
+    odd = KeywordExtractor(
+        window=np.int64(3),
+        damping=Decimal("0.85"),
+        rank_weight=Fraction(1, 2),
+        length_prior=(1, 8, 9),
+    )
+    assert (type(odd.window), type(odd.damping), type(odd.rank_weight)) == (int, float, float)
+    assert odd.length_prior == (1.0, 8.0, 9.0)
+    plain = KeywordExtractor(window=3, damping=0.85, rank_weight=0.5)
+    assert odd.extract(DEMO, k=5) == plain.extract(DEMO, k=5)
