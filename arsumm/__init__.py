@@ -32,12 +32,14 @@ from arsumm.errors import (
 )
 from arsumm.html import to_html
 from arsumm.idf import BackgroundIDF
+from arsumm.keyphrases import Keyphrase, KeyphraseIDF, KeywordExtractor, keywords
 from arsumm.prior import LinearPrior
 from arsumm.rank import Ranker, TextRank
 from arsumm.select import Budget, BudgetError
 from arsumm.splitter import RuleSplitter, Span, Splitter, split_sentences
 from arsumm.stemmer import Stemmer
 from arsumm.summarizer import Analysis, Sentence, Summarizer, summarize
+from arsumm.train import train_prior
 
 try:
     __version__ = version("arsumm")
@@ -54,6 +56,9 @@ __all__ = [
     "ConfigError",
     "Document",
     "EmptyTextError",
+    "Keyphrase",
+    "KeyphraseIDF",
+    "KeywordExtractor",
     "LinearPrior",
     "NoArabicError",
     "NoContentError",
@@ -68,10 +73,12 @@ __all__ = [
     "TextRank",
     "__version__",
     "demo_text",
+    "keywords",
     "split_sentences",
     "summarize",
     "summarize_many",
     "to_html",
+    "train_prior",
 ]
 
 

@@ -35,9 +35,11 @@ from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from typing import Any
 
+from arsumm.checks import integer
 from arsumm.document import Document
+from arsumm.keyphrases import Keyphrase, KeywordExtractor
 from arsumm.parallel import map_chunks, resolve_n_jobs
-from arsumm.select import Budget
+from arsumm.select import Budget, BudgetError
 from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
@@ -63,12 +65,17 @@ class BatchResult:
         What went wrong, in one line; None on success.
     error_type : str or None
         The exception's class name (``"EmptyTextError"``, ``"TypeError"``, ...).
+    keyphrases : tuple of Keyphrase or None
+        The document's keyphrases, best first, when ``summarize_many`` was
+        asked for them (``keywords=N``); None otherwise, and for a document
+        that failed.
     """
 
     id: Any
     sentences: tuple[Sentence, ...] | None
     error: str | None = None
     error_type: str | None = None
+    keyphrases: tuple[Keyphrase, ...] | None = None
 
     @property
     def ok(self) -> bool:
@@ -77,15 +84,22 @@ class BatchResult:
 
     def __reduce__(self) -> tuple[type[BatchResult], tuple[Any, ...]]:
         # a plain tuple of fields: results travel between processes (Dask, Spark)
-        return BatchResult, (self.id, self.sentences, self.error, self.error_type)
+        return BatchResult, (self.id, self.sentences, self.error, self.error_type, self.keyphrases)
 
     def to_record(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dict (the format of ``arsumm batch``).
+
+        With keyphrases, the dict has a ``keyphrases`` list too
+        (:meth:`arsumm.Keyphrase.to_record`).
 
         Examples
         --------
         >>> BatchResult("a", None, "text is empty", "EmptyTextError").to_record()
         {'id': 'a', 'summary': None, 'error': 'text is empty', 'error_type': 'EmptyTextError'}
+        >>> import arsumm
+        >>> (result,) = arsumm.summarize_many([arsumm.demo_text()], k=1, keywords=1)
+        >>> result.to_record()["keyphrases"]
+        [{'text': 'تحلية المياه', 'score': ..., 'key': 'تحلي ميا', 'occurrences': [[17, 29], ...]}]
         """
         summary = (
             None
@@ -95,12 +109,15 @@ class BatchResult:
                 for s in self.sentences
             ]
         )
-        return {
+        record = {
             "id": self.id,
             "summary": summary,
             "error": self.error,
             "error_type": self.error_type,
         }
+        if self.keyphrases is not None:
+            record["keyphrases"] = [p.to_record() for p in self.keyphrases]
+        return record
 
     @classmethod
     def failure(cls, id: Any, exc: BaseException) -> BatchResult:
@@ -122,6 +139,8 @@ def summarize_many(
     max_words: int | None = None,
     n_jobs: int | None = 1,
     progress: bool = False,
+    keywords: int | None = None,
+    extractor: KeywordExtractor | None = None,
 ) -> Iterator[BatchResult]:
     """Summarise every text of ``texts``; yield the results lazily, in order.
 
@@ -145,6 +164,14 @@ def summarize_many(
         alone (see :mod:`arsumm.parallel`).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
+    keywords : int, optional
+        Also find each document's ``keywords`` best keyphrases
+        (``result.keyphrases``, equal to ``extractor.extract(text, keywords)``).
+        A document whose keyphrases cannot be found (no candidate word) fails
+        with that error, as in ``arsumm FILE --keywords N``.
+    extractor : KeywordExtractor, optional
+        The keyphrase configuration (with ``keywords``); the default is
+        ``KeywordExtractor()``.
 
     Returns
     -------
@@ -169,23 +196,27 @@ def summarize_many(
     >>> light = arsumm.Summarizer(stemmer="light")
     >>> [r.ok for r in arsumm.summarize_many([arsumm.demo_text()], summarizer=light)]
     [True]
+    >>> results = arsumm.summarize_many([arsumm.demo_text()], k=1, keywords=2)
+    >>> [p.text for p in next(results).keyphrases]
+    ['تحلية المياه', 'أول محطة لتحلية']
     """
     texts = _check_texts(texts, "summarize_many")
     budget = Budget.of(k=k, ratio=ratio, max_words=max_words)
     summarizer = _check_summarizer(summarizer)
+    wanted = _check_keywords(keywords, extractor)
     workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
-            pickle.dumps((summarizer, budget))
+            pickle.dumps((summarizer, budget, wanted))
         except Exception as exc:
             raise TypeError(
                 f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        results = _parallel(texts, summarizer, budget, workers)
+        results = _parallel(texts, summarizer, budget, wanted, workers)
     else:
-        results = _serial(texts, summarizer, budget)
+        results = _serial(texts, summarizer, budget, wanted)
     if not progress:
         return results
     return _with_progress(results, len(texts) if isinstance(texts, Sized) else None)
@@ -198,12 +229,14 @@ def summarize_partition(
     k: int | None = None,
     ratio: float | None = None,
     max_words: int | None = None,
+    keywords: int | None = None,
+    extractor: KeywordExtractor | None = None,
 ) -> list[BatchResult]:
     """Summarise one partition of a distributed collection, in this process.
 
     The function behind :mod:`arsumm.dask`, and the one to call from Spark's
-    ``mapPartitions`` (see ``docs/scale.md``): ``items`` as for
-    :func:`summarize_many`, the results as a list.
+    ``mapPartitions`` (see ``docs/scale.md``): ``items`` and the options as
+    for :func:`summarize_many`, the results as a list.
 
     Examples
     --------
@@ -211,7 +244,16 @@ def summarize_partition(
     >>> [r.ok for r in summarize_partition([("a", arsumm.demo_text()), ("b", "")])]
     [True, False]
     """
-    return list(summarize_many(items, summarizer=summarizer, k=k, ratio=ratio, max_words=max_words))
+    results = summarize_many(
+        items,
+        summarizer=summarizer,
+        k=k,
+        ratio=ratio,
+        max_words=max_words,
+        keywords=keywords,
+        extractor=extractor,
+    )
+    return list(results)
 
 
 def _check_texts(texts: Any, where: str) -> Iterable[Any]:
@@ -228,6 +270,22 @@ def _check_texts(texts: Any, where: str) -> Iterable[Any]:
     return texts
 
 
+def _check_keywords(keywords: object, extractor: object) -> tuple[KeywordExtractor, int] | None:
+    """The keyphrase extractor and number asked for, or None."""
+    if keywords is None:
+        if extractor is not None:
+            raise TypeError("extractor= goes with keywords=N (the number of keyphrases)")
+        return None
+    number = integer("keywords", keywords, low=1, error=BudgetError)
+    if extractor is None:
+        extractor = KeywordExtractor()
+    if not isinstance(extractor, KeywordExtractor):
+        raise TypeError(
+            f"extractor must be an arsumm.KeywordExtractor, got {type(extractor).__name__}"
+        )
+    return extractor, number
+
+
 def _check_summarizer(summarizer: object) -> Summarizer:
     if summarizer is None:
         return Summarizer()
@@ -242,9 +300,14 @@ def _check_summarizer(summarizer: object) -> Summarizer:
 # -- in this process ---------------------------------------------------------
 
 
-def _serial(texts: Iterable[Any], summarizer: Summarizer, budget: Budget) -> Iterator[BatchResult]:
+def _serial(
+    texts: Iterable[Any],
+    summarizer: Summarizer,
+    budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int] | None = None,
+) -> Iterator[BatchResult]:
     for chunk in _chunks(texts):
-        yield from _summarize_chunk(summarizer, budget, chunk)
+        yield from _summarize_chunk(summarizer, budget, chunk, keyphrases)
 
 
 def _pairs(texts: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
@@ -271,18 +334,30 @@ def _chunks(texts: Iterable[Any]) -> Iterator[list[tuple[Any, Any]]]:
 
 
 #: What a batch gives for one document: (index, start, end) of each chosen
-#: sentence, flat, and their scores (in document order); or the error. It is
-#: what travels back from a worker process: the parent cuts the sentences out
-#: of the text it still holds.
-_Outcome = tuple[list[int], list[float]] | BaseException
+#: sentence, flat, and their scores (in document order), and, when asked
+#: for, its keyphrases; or the error. It is what travels back from a worker
+#: process (keyphrases as plain tuples of their fields): the parent cuts the
+#: sentences out of the text it still holds.
+_Outcome = (
+    tuple[list[int], list[float]]
+    | tuple[list[int], list[float], list[Any]]  # Keyphrase objects, or tuples of their fields
+    | BaseException
+)
 
 
-def _outcomes(summarizer: Summarizer, budget: Budget, texts: list[Any]) -> list[_Outcome]:
+def _outcomes(
+    summarizer: Summarizer,
+    budget: Budget,
+    texts: list[Any],
+    keyphrases: tuple[KeywordExtractor, int] | None = None,
+) -> list[_Outcome]:
     """Summarise a batch: prepare each text, vectorise them together, score and choose each.
 
     Each document's outcome is what :meth:`Summarizer.summarize_document`
-    gives for it (its sentences' indices and scores), or the exception it
-    raised; the others go on.
+    gives for it (its sentences' indices and scores), with
+    ``extractor.extract(text, k)`` for ``keyphrases=(extractor, k)``, or
+    the exception it raised (a document whose keyphrases cannot be found
+    fails with that error); the others go on.
     """
     outcomes: list[_Outcome | None] = [None] * len(texts)
     prepared: list[tuple[int, Document]] = []
@@ -314,56 +389,77 @@ def _outcomes(summarizer: Summarizer, budget: Budget, texts: list[Any]) -> list[
             )
         except Exception as exc:
             outcomes[slot] = exc
+    if keyphrases is not None:
+        extractor, k = keyphrases
+        for slot, outcome in enumerate(outcomes):
+            if outcome is None or isinstance(outcome, BaseException):
+                continue
+            try:
+                outcomes[slot] = (*outcome, extractor.extract(texts[slot], k))
+            except Exception as exc:
+                outcomes[slot] = exc
     return [RuntimeError("not processed") if outcome is None else outcome for outcome in outcomes]
 
 
 def _summarize_chunk(
-    summarizer: Summarizer, budget: Budget, chunk: list[tuple[Any, Any]]
+    summarizer: Summarizer,
+    budget: Budget,
+    chunk: list[tuple[Any, Any]],
+    keyphrases: tuple[KeywordExtractor, int] | None = None,
 ) -> list[BatchResult]:
-    """The results of a batch of (id, text) pairs."""
-    results = []
-    for (doc_id, text), outcome in zip(
-        chunk, _outcomes(summarizer, budget, [text for _, text in chunk]), strict=True
-    ):
-        results.append(_result((doc_id, text), outcome))
-    return results
+    """The results of a batch of (id, text) pairs (with their keyphrases, if asked for)."""
+    outcomes = _outcomes(summarizer, budget, [text for _, text in chunk], keyphrases)
+    return [_result(pair, outcome) for pair, outcome in zip(chunk, outcomes, strict=True)]
 
 
 def _result(pair: tuple[Any, Any], outcome: Any) -> BatchResult:
     """The result of one (id, text) pair from its outcome, or a worker's compact form of it.
 
-    A worker sends an outcome as it is, or an error as (message, class name).
+    A worker sends an outcome with its keyphrases as tuples of their
+    fields, and an error as (message, class name).
     """
     doc_id, text = pair
     if isinstance(outcome, BaseException):
         return BatchResult.failure(doc_id, outcome)
-    first, second = outcome
+    first, second, *rest = outcome
     if isinstance(first, str):
         return BatchResult(doc_id, None, first, second)
     sentences = []
     for j, score in enumerate(second):
         index, start, end = first[3 * j : 3 * j + 3]
         sentences.append(Sentence(index, start, end, text[start:end], score))
-    return BatchResult(doc_id, tuple(sentences))
+    if not rest:
+        return BatchResult(doc_id, tuple(sentences))
+    found = tuple(p if isinstance(p, Keyphrase) else Keyphrase(*p) for p in rest[0])
+    return BatchResult(doc_id, tuple(sentences), keyphrases=found)
 
 
 def _summarize_compact(
     summarizer: Summarizer,
     budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int] | None,
     memo: list[str],
     chunk: list[tuple[Any, Any]],
 ) -> list[Any]:
     """The outcomes of a batch in a form that pickles small: no object, no text.
 
-    ``memo`` holds the calling process's :meth:`arsumm.features.Analyzer.memo`,
-    which warms this process's analyzer on the first call (and is dropped).
+    Keyphrases become plain tuples of their fields. ``memo`` holds the
+    calling process's :meth:`arsumm.features.Analyzer.memo`, which warms
+    this process's analyzer on the first call (and is dropped).
     """
     if memo:
         summarizer.analyzer.warm(memo.pop())
-    return [
-        _error_fields(outcome) if isinstance(outcome, BaseException) else outcome
-        for outcome in _outcomes(summarizer, budget, [text for _, text in chunk])
-    ]
+    compact: list[Any] = []
+    for outcome in _outcomes(summarizer, budget, [text for _, text in chunk], keyphrases):
+        if isinstance(outcome, BaseException):
+            compact.append(_error_fields(outcome))
+        elif len(outcome) == 3:
+            flat, scores, found = outcome
+            phrases = [(p.text, p.score, p.key, p.occurrences) for p in found]
+            compact.append((flat, scores, phrases))
+        else:
+            compact.append(outcome)
+    return compact
 
 
 def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterator[BatchResult]:
@@ -382,25 +478,29 @@ def _with_progress(results: Iterator[BatchResult], total: int | None) -> Iterato
 
 
 def _parallel(
-    texts: Iterable[Any], summarizer: Summarizer, budget: Budget, workers: int
+    texts: Iterable[Any],
+    summarizer: Summarizer,
+    budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int] | None,
+    workers: int,
 ) -> Iterator[BatchResult]:
     """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters.
 
     Workers return compact outcomes (:func:`_summarize_compact`), rebuilt
     here into results; they start with this process's memo of analysed
-    words (made while the pool starts). With only arsumm's own components, this process
-    summarises too while the workers start (``local``), so a small input
-    never waits for them.
+    words (made while the pool starts). With only arsumm's own components,
+    this process summarises too while the workers start (``local``), so a
+    small input never waits for them.
     """
     local = (
-        functools.partial(_summarize_compact, summarizer, budget, [])
+        functools.partial(_summarize_compact, summarizer, budget, keyphrases, [])
         if summarizer.builtin_components
         else None
     )
 
     def payload() -> bytes:
         # the workers start with what this process's analyzer already knows
-        return pickle.dumps((summarizer, budget, [summarizer.analyzer.memo()]))
+        return pickle.dumps((summarizer, budget, keyphrases, [summarizer.analyzer.memo()]))
 
     return map_chunks(
         _summarize_compact,

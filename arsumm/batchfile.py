@@ -52,6 +52,7 @@ from typing import Any
 
 from arsumm.batch import BatchResult, summarize_many, summarize_partition
 from arsumm.io import FileError, Output, Record, json_line, read_records
+from arsumm.keyphrases import KeywordExtractor
 from arsumm.parallel import MAX_CHUNK_WEIGHT, map_chunks
 from arsumm.select import Budget
 from arsumm.summarizer import Summarizer
@@ -75,6 +76,7 @@ __all__ = [
 FLAG_HINTS = (
     ("use Summarizer(require_arabic=False)", "pass --allow-non-arabic"),
     ("pass boilerplate=False", "pass --keep-boilerplate"),
+    ("use KeywordExtractor(require_arabic=False)", "pass --allow-non-arabic"),
 )
 #: A file is cut into about this many parts per worker (so that the workers
 #: finish close together) ...
@@ -100,11 +102,15 @@ def cli_hint(message: str) -> str:
     return message
 
 
-def record_line(record: Record, result: BatchResult | None) -> tuple[bytes, bool]:
+def record_line(
+    record: Record, result: BatchResult | None, *, keyphrases: bool = False
+) -> tuple[bytes, bool]:
     """The output line of one input line, and whether it is an error record.
 
     ``result`` is None for a line that could not be read as a record (its
     error is in ``record``). Every error message starts with ``line N:``.
+    With ``keyphrases`` (``--keywords N``) every line has a ``keyphrases``
+    field, null where the line failed.
 
     Examples
     --------
@@ -124,6 +130,8 @@ def record_line(record: Record, result: BatchResult | None) -> tuple[bytes, bool
         fields = result.to_record()
         if fields["error"] is not None:
             fields["error"] = f"line {record.line}: {cli_hint(fields['error'])}"
+    if keyphrases:
+        fields.setdefault("keyphrases", None)
     return json_line({"line": record.line, **fields}), fields["error"] is not None
 
 
@@ -137,13 +145,15 @@ def write_records(
     write: Callable[[bytes], object],
     *,
     progress: Callable[[int], object] | None = None,
+    keyphrases: bool = False,
 ) -> tuple[int, int]:
     """Write one line per record, in order; return (failed, written).
 
     The records' texts go through ``summarize`` as a stream of (id, text)
     pairs (lazily: a record is read only when ``summarize`` asks for the
     next text); records that have no text are written as their error where
-    they stand. ``progress(1)`` is called for each line written.
+    they stand. ``progress(1)`` is called for each line written. With
+    ``keyphrases``, every line has a ``keyphrases`` field (:func:`record_line`).
     """
     pending: deque[Record] = deque()  # read, not yet written: the lines being summarised
 
@@ -157,7 +167,7 @@ def write_records(
 
     def emit(record: Record, result: BatchResult | None) -> None:
         nonlocal failed, written
-        line, is_error = record_line(record, result)
+        line, is_error = record_line(record, result, keyphrases=keyphrases)
         write(line)
         failed += is_error
         written += 1
@@ -207,6 +217,9 @@ class Job:
         The configuration.
     budget : Budget
         The length budget.
+    keyphrases : (KeywordExtractor, int) or None
+        The extractor and the number of keyphrases of each record
+        (``--keywords N``), or None.
     """
 
     path: str
@@ -216,6 +229,7 @@ class Job:
     max_bytes: int
     summarizer: Summarizer
     budget: Budget
+    keyphrases: tuple[KeywordExtractor, int] | None = None
 
     def records(self, stream: Any, part: Part) -> Iterator[Record]:
         """The records of ``part`` (``stream`` is the open input)."""
@@ -233,11 +247,26 @@ class Job:
 
     def summarize(self, pairs: Iterator[tuple[Any, str]]) -> Iterator[BatchResult]:
         """The results of (id, text) pairs in this process."""
-        budget = self.budget
-        return summarize_many(
-            pairs, summarizer=self.summarizer, k=budget.k, ratio=budget.ratio,
-            max_words=budget.max_words,
-        )  # fmt: skip
+        return summarize_many(pairs, **_options(self.summarizer, self.budget, self.keyphrases))
+
+    def write(self, records: Iterable[Record], summarize: Summarize, out: Any) -> tuple[int, int]:
+        """:func:`write_records` with this job's fields."""
+        return write_records(records, summarize, out.write, keyphrases=self.keyphrases is not None)
+
+
+def _options(
+    summarizer: Summarizer, budget: Budget, keyphrases: tuple[KeywordExtractor, int] | None
+) -> dict[str, Any]:
+    """The keyword arguments of :func:`arsumm.summarize_many` for a job's settings."""
+    extractor, keywords = (None, None) if keyphrases is None else keyphrases
+    return {
+        "summarizer": summarizer,
+        "k": budget.k,
+        "ratio": budget.ratio,
+        "max_words": budget.max_words,
+        "keywords": keywords,
+        "extractor": extractor,
+    }
 
 
 @dataclass(frozen=True)
@@ -365,7 +394,7 @@ def _run_part(job: Job, part: Part) -> tuple[int, int, str | None]:
     flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     with open(job.path, "rb") as stream, open(os.open(part.path, flags), "wb") as out:
         try:
-            failed, written = write_records(job.records(stream, part), job.summarize, out.write)
+            failed, written = job.write(job.records(stream, part), job.summarize, out)
         except FileError as exc:
             return 0, 0, str(exc)
     return failed, written, None
@@ -378,7 +407,7 @@ def _run_parts(job: Job, parts: list[Part]) -> list[tuple[int, int, str | None]]
 
 def _isolating(job: Job, workers: int, part: Part) -> tuple[int, int, str | None]:
     """Summarise a part whose worker died, in workers that isolate the record that kills them."""
-    payload = pickle.dumps((job.summarizer, job.budget))
+    payload = pickle.dumps((job.summarizer, job.budget, job.keyphrases))
 
     def summarize(pairs: Iterator[tuple[Any, str]]) -> Iterator[BatchResult]:
         return map_chunks(
@@ -392,18 +421,19 @@ def _isolating(job: Job, workers: int, part: Part) -> tuple[int, int, str | None
     flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     with open(job.path, "rb") as stream, open(os.open(part.path, flags), "wb") as out:
         try:
-            failed, written = write_records(job.records(stream, part), summarize, out.write)
+            failed, written = job.write(job.records(stream, part), summarize, out)
         except FileError as exc:
             return 0, 0, str(exc)
     return failed, written, None
 
 
 def _summarize_pairs(
-    summarizer: Summarizer, budget: Budget, pairs: list[tuple[Any, str]]
+    summarizer: Summarizer,
+    budget: Budget,
+    keyphrases: tuple[KeywordExtractor, int] | None,
+    pairs: list[tuple[Any, str]],
 ) -> list[BatchResult]:
-    return summarize_partition(
-        pairs, summarizer=summarizer, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
-    )
+    return summarize_partition(pairs, **_options(summarizer, budget, keyphrases))
 
 
 def summarize_parts(

@@ -1,4 +1,4 @@
-"""Command-line interface: ``arsumm [FILE|-] [options]`` and ``arsumm batch IN.jsonl``.
+"""Command line: ``arsumm [FILE|-]``, ``arsumm batch``, ``arsumm keywords`` and ``arsumm train``.
 
 Reads UTF-8 (a byte-order mark is fine, CRLF is fine; UTF-16 with a BOM is
 recognised), writes UTF-8 whatever the locale; files are read and written
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import functools
 import io
+import math
 import os
 import signal
 import sys
@@ -31,28 +32,37 @@ from arsumm.idf import BackgroundIDF
 from arsumm.io import (
     DEFAULT_MAX_BYTES,
     FORMATS,
+    KEYPHRASE_FORMATS,
+    KEYWORD_FORMATS,
     FileError,
     Output,
     count_lines,
     display_name,
     file_id,
+    json_line,
     open_input,
     read_records,
     read_text,
     render,
+    render_keyphrases,
 )
+from arsumm.keyphrases import KeywordExtractor
 from arsumm.parallel import resolve_n_jobs
 from arsumm.prior import LinearPrior
 from arsumm.select import Budget
 from arsumm.stemmer import STEMMERS
 from arsumm.summarizer import LEAD_MODES, Summarizer
+from arsumm.train import DEFAULT_C, DEFAULT_LABEL, LABELS, SkippedRecord, train_prior
 
 __all__ = ["main", "run"]
 
 PROG = "arsumm"
 USAGE = (
     f"{PROG} [FILE|-] [options]\n"
-    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)"
+    f"       {PROG} batch IN.jsonl [-o OUT.jsonl] [options]   (see {PROG} batch --help)\n"
+    f"       {PROG} keywords [FILE|-] [-k N] [--format text|json|jsonl] [options]"
+    f"   (see {PROG} keywords --help)\n"
+    f"       {PROG} train DATA.jsonl [-o PRIOR.json] [options]   (see {PROG} train --help)"
 )
 
 T = TypeVar("T")
@@ -73,31 +83,38 @@ class _Terminated(BaseException):
         self.signum = signum
 
 
-def _shared_options() -> argparse.ArgumentParser:
-    """The options of both commands, declared once."""
+def _shared_options(*, summarising: bool = True) -> argparse.ArgumentParser:
+    """The options of the commands, declared once (``arsumm train`` takes no budget)."""
     shared = argparse.ArgumentParser(add_help=False)
-    budget = shared.add_mutually_exclusive_group()
-    budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
-    budget.add_argument("--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]")
-    budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
+    if summarising:
+        budget = shared.add_mutually_exclusive_group()
+        budget.add_argument("-k", type=int, metavar="N", help="number of sentences (default 3)")
+        budget.add_argument(
+            "--ratio", type=float, metavar="R", help="fraction of the words, in (0, 1]"
+        )
+        budget.add_argument("--max-words", type=int, metavar="W", help="word budget")
     shared.add_argument(
         "--stemmer", choices=sorted(STEMMERS), default="arlstem", help="stemmer (default arlstem)"
     )
-    shared.add_argument(
-        "--lead",
-        choices=LEAD_MODES,
-        default="auto",
-        help=(
-            "summarise by the opening sentences: auto (default) for text that reads like news, "
-            "never (rank every text with TextRank), always"
-        ),
-    )
+    if summarising:
+        shared.add_argument(
+            "--lead",
+            choices=LEAD_MODES,
+            default="auto",
+            help=(
+                "summarise by the opening sentences: auto (default) for text that reads like "
+                "news, never (rank every text with TextRank), always"
+            ),
+        )
     shared.add_argument(
         "--idf", metavar="FILE", help="term weights fitted on a corpus (BackgroundIDF.save)"
     )
-    shared.add_argument(
-        "--prior", metavar="FILE", help="a sentence prior (LinearPrior.save) instead of the bundled"
-    )
+    if summarising:
+        shared.add_argument(
+            "--prior",
+            metavar="FILE",
+            help="a sentence prior (LinearPrior.save, arsumm train) instead of the bundled",
+        )
     shared.add_argument(
         "--allow-non-arabic",
         action="store_true",
@@ -108,14 +125,20 @@ def _shared_options() -> argparse.ArgumentParser:
         action="store_true",
         help="rank web-page furniture (share buttons, copyright lines) like any sentence",
     )
-    shared.add_argument(
+    _add_limit_and_output(shared)
+    return shared
+
+
+def _add_limit_and_output(parser: argparse.ArgumentParser) -> None:
+    """``--max-bytes`` and ``-o``, the same on every command."""
+    parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"largest input (a file, or one batch line) in bytes (default {DEFAULT_MAX_BYTES})",
     )
-    shared.add_argument(
+    parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
@@ -124,7 +147,22 @@ def _shared_options() -> argparse.ArgumentParser:
             "replaced only at the end, so an interrupted run leaves it as it was"
         ),
     )
-    return shared
+
+
+def _add_decoding(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--errors``, for the commands that read one text."""
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="input encoding (default: UTF-8, BOM-aware)",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="what to do with undecodable bytes (default strict: stop with an error)",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -134,14 +172,18 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Summarise an Arabic text: print its summary sentences in document order (for a "
             "news report its opening, else the most central by TextRank). "
-            "'arsumm batch' summarises every record of a JSON Lines file."
+            "'arsumm batch' summarises every record of a JSON Lines file; "
+            "'arsumm keywords' prints a text's keyphrases; 'arsumm train' fits "
+            "a sentence prior on your own articles and their summaries."
         ),
         epilog=(
             "examples:\n"
             "  arsumm --demo\n"
             "  arsumm article.txt --ratio 0.3\n"
             "  cat article.txt | arsumm - -k 5 --format json\n"
-            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)"
+            "  arsumm batch articles.jsonl -o summaries.jsonl   (see arsumm batch --help)\n"
+            "  arsumm keywords article.txt -k 5   (see arsumm keywords --help)\n"
+            "  arsumm train archive.jsonl -o prior.json   (see arsumm train --help)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_shared_options()],
@@ -163,17 +205,15 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--encoding",
-        default=None,
-        metavar="NAME",
-        help="input encoding (default: UTF-8, BOM-aware)",
+        "--keywords",
+        type=int,
+        metavar="N",
+        help=(
+            "also find the text's N best keyphrases (arsumm keywords): marked in the html "
+            "page, a 'keyphrases' list in json and analyze"
+        ),
     )
-    parser.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="what to do with undecodable bytes (default strict: stop with an error)",
-    )
+    _add_decoding(parser)
     parser.add_argument("--demo", action="store_true", help="summarise the bundled sample article")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -186,9 +226,9 @@ def _build_batch_parser() -> argparse.ArgumentParser:
             "Summarise every record of a JSON Lines file. Each input line is one JSON object "
             "with the text in a field; each output line is one JSON object, in the same order: "
             '{"line", "id", "summary": [{"index", "start", "end", "score", "text"}], '
-            '"error", "error_type"}. A line that cannot be summarised (bad JSON, no text '
-            "field, empty text, ...) gives a record with its line number and the error instead "
-            "of a summary; the others go on."
+            '"error", "error_type"} (and "keyphrases" with --keywords N). A line that cannot '
+            "be summarised (bad JSON, no text field, empty text, ...) gives a record with its "
+            "line number and the error instead of a summary; the others go on."
         ),
         epilog=(
             "examples:\n"
@@ -219,6 +259,129 @@ def _build_batch_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"
     )
+    parser.add_argument(
+        "--keywords",
+        type=int,
+        metavar="N",
+        help="also give each record's N best keyphrases (a 'keyphrases' field, arsumm keywords)",
+    )
+    return parser
+
+
+def _build_keywords_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} keywords",
+        description=(
+            "Print the keyphrases of an Arabic text, best first (see docs/keywords.md). "
+            'text: one keyphrase per line; json: one object {"keyphrases": [...]}; '
+            "jsonl: one object per keyphrase. Each object holds the phrase's text (its most "
+            "frequent form in the document), score, key (its normalised stems: forms with "
+            "the same key are one phrase) and occurrences, the [start, end] of every "
+            "occurrence in characters of the decoded text."
+        ),
+        epilog=(
+            "examples:\n"
+            "  arsumm keywords --demo -k 5\n"
+            "  arsumm keywords article.txt --format json -o keyphrases.json\n"
+            "  cat article.txt | arsumm keywords - --format jsonl\n"
+            "A file literally named 'keywords' is summarised with: arsumm ./keywords"
+            " (its keyphrases: arsumm keywords keywords)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="text file; '-' or nothing reads standard input",
+    )
+    parser.add_argument(
+        "-k", type=int, default=10, metavar="N", help="number of keyphrases (default 10)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=KEYWORD_FORMATS,
+        default="text",
+        help="text (default): one keyphrase per line; json: one object; jsonl: one per line",
+    )
+    parser.add_argument(
+        "--stemmer",
+        choices=sorted(STEMMERS),
+        default="arlstem",
+        help="stemmer that makes the keys (default arlstem)",
+    )
+    parser.add_argument(
+        "--allow-non-arabic",
+        action="store_true",
+        help="extract from text without Arabic letters too (default: refuse it)",
+    )
+    _add_limit_and_output(parser)
+    _add_decoding(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="the keyphrases of the bundled sample article"
+    )
+    return parser
+
+
+def _build_train_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} train",
+        description=(
+            "Fit the sentence prior on your own articles and their summaries, and write it as "
+            "JSON (for 'arsumm FILE --prior PRIOR.json --lead never' and "
+            "Summarizer(prior=LinearPrior.load(path), lead='never')). Each input line is one "
+            'JSON object: {"text": the article, "references": [its summaries]} (a single '
+            "string is one summary). A line that cannot be used (bad JSON, no text, no "
+            "references, no Arabic, one sentence, ...) is reported with its line number on "
+            "standard error and skipped; the last line says how many were used and skipped."
+        ),
+        epilog=(
+            "examples:\n"
+            "  arsumm train archive.jsonl -o prior.json --progress\n"
+            "  arsumm train news.jsonl -o prior.json --text-field body --references-field "
+            "standfirst\n"
+            "  arsumm train easc.jsonl -o prior.json --label share   (summaries that copy "
+            "sentences)\n"
+            "  arsumm article.txt --prior prior.json --lead never\n"
+            "A file literally named 'train' is summarised with: arsumm ./train"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_shared_options(summarising=False)],
+    )
+    parser.add_argument(
+        "input", metavar="DATA.jsonl", help="JSON Lines file; '-' reads standard input"
+    )
+    parser.add_argument(
+        "--label",
+        choices=LABELS,
+        default=DEFAULT_LABEL,
+        help=(
+            f"how the summaries label the sentences (default {DEFAULT_LABEL}): best, the one "
+            "sentence closest in words to the summaries (summaries in their own words: "
+            "standfirsts, headlines); share, the share of the summaries that contain each "
+            "sentence (summaries that copy sentences); auto, share for an article whose "
+            "summaries copy one of its sentences, else best"
+        ),
+    )
+    parser.add_argument(
+        "-C",
+        type=float,
+        default=DEFAULT_C,
+        metavar="C",
+        help=f"inverse regularisation strength, > 0 (default {DEFAULT_C:g}; smaller is flatter)",
+    )
+    parser.add_argument(
+        "--text-field", default="text", metavar="NAME", help="field with the text (default text)"
+    )
+    parser.add_argument(
+        "--references-field",
+        default="references",
+        metavar="NAME",
+        help="field with the summaries: a list of strings, or one string (default references)",
+    )
+    parser.add_argument(
+        "--progress", action="store_true", help="show a progress bar on standard error"
+    )
     return parser
 
 
@@ -239,14 +402,16 @@ def _load(loader: Callable[[str], T], path: str, what: str) -> T:
 
 def _configure(args: argparse.Namespace) -> Summarizer:
     """The :class:`Summarizer` that the flags ask for."""
-    options: dict[str, Any] = {"stemmer": args.stemmer, "lead": args.lead}
+    options: dict[str, Any] = {"stemmer": args.stemmer}
+    if getattr(args, "lead", None) is not None:  # arsumm train has no --lead, no --prior
+        options["lead"] = args.lead
     if args.allow_non_arabic:
         options["require_arabic"] = False
     if args.keep_boilerplate:
         options["boilerplate"] = False
     if args.idf is not None:
         options["idf"] = _load(BackgroundIDF.load, args.idf, "IDF")
-    if args.prior is not None:
+    if getattr(args, "prior", None) is not None:
         options["prior"] = _load(LinearPrior.load, args.prior, "prior")
     try:
         return Summarizer(**options)
@@ -254,6 +419,11 @@ def _configure(args: argparse.Namespace) -> Summarizer:
         if args.idf is None:
             raise  # no flag can make another setting invalid: a bug
         raise FileError(f"{display_name(args.idf)}: {exc}") from None
+
+
+def _keyword_extractor(args: argparse.Namespace) -> KeywordExtractor:
+    """The :class:`KeywordExtractor` of the flags."""
+    return KeywordExtractor(stemmer=args.stemmer, require_arabic=not args.allow_non_arabic)
 
 
 def _check_max_bytes(parser: argparse.ArgumentParser, value: int) -> None:
@@ -287,42 +457,97 @@ def main(
     <BLANKLINE>
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["batch"]:  # the subcommand; a file named "batch" is ./batch
+    if argv[:1] == ["batch"]:  # the subcommands; a file named "batch" is ./batch
         return _batch(argv[1:], stdin=stdin, stdout=stdout)
+    if argv[:1] == ["keywords"]:  # a file named "keywords" is ./keywords
+        return _keywords(argv[1:], stdin=stdin, stdout=stdout)
+    if argv[:1] == ["train"]:
+        return _train(argv[1:], stdin=stdin, stdout=stdout)
     parser = _build_parser()
     args = parser.parse_args(argv)
     _check_max_bytes(parser, args.max_bytes)
     # sys.stdin and sys.stdout are None when the descriptor is closed (`arsumm - <&-`)
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
-    if args.demo and args.file is not None:
-        parser.error("--demo takes no FILE")
-    if not args.demo and args.file is None and in_stream.isatty():
-        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+    _check_input(parser, args, in_stream)
+    if args.keywords is not None:
+        if args.keywords < 1:
+            parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
+        if args.format not in KEYPHRASE_FORMATS:
+            parser.error(
+                f"--keywords needs --format {', '.join(KEYPHRASE_FORMATS)} "
+                f"(for the keyphrases alone: {PROG} keywords FILE)"
+            )
     try:
         budget = Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words)
+        extractor = None if args.keywords is None else _keyword_extractor(args)
         summarizer = _configure(args)
         avoid = None if args.demo else file_id(args.file, in_stream)
         with Output(args.output, stdout=out_stream, avoid=avoid) as out:
-            if args.demo:
-                text, name = demo_text(), "demo"
-            else:
-                text, name = read_text(
-                    args.file,
-                    in_stream,
-                    encoding=args.encoding,
-                    errors=args.errors,
-                    max_bytes=args.max_bytes,
-                )
-            if not text.strip():
-                raise FileError(f"{name}: input is empty")
+            text, name = _read_one(args, in_stream)
             try:
                 analysis = summarizer.analyze(
                     text, k=budget.k, ratio=budget.ratio, max_words=budget.max_words
                 )
+                phrases = None if extractor is None else extractor.extract(text, args.keywords)
             except ArsummError as exc:  # no Arabic, nothing but stop words, ...
                 raise FileError(f"{name}: {cli_hint(str(exc))}") from None
-            out.write(render(args.format, text, analysis))
+            out.write(render(args.format, text, analysis, phrases))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _check_input(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, in_stream: BinaryIO
+) -> None:
+    """The usage errors about where the one text comes from."""
+    if args.demo and args.file is not None:
+        parser.error("--demo takes no FILE")
+    if not args.demo and args.file is None and in_stream.isatty():
+        parser.error("no input: give a FILE, '-' for standard input, or --demo")
+
+
+def _read_one(args: argparse.Namespace, in_stream: BinaryIO) -> tuple[str, str]:
+    """The one text of ``arsumm FILE`` and ``arsumm keywords FILE``, and its name."""
+    if args.demo:
+        text, name = demo_text(), "demo"
+    else:
+        text, name = read_text(
+            args.file,
+            in_stream,
+            encoding=args.encoding,
+            errors=args.errors,
+            max_bytes=args.max_bytes,
+        )
+    if not text.strip():
+        raise FileError(f"{name}: input is empty")
+    return text, name
+
+
+# -- arsumm keywords ------------------------------------------------------------
+
+
+def _keywords(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
+    """``arsumm keywords``: the keyphrases of one text (:class:`arsumm.KeywordExtractor`)."""
+    parser = _build_keywords_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    # sys.stdin and sys.stdout are None when the descriptor is closed
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else io.BytesIO())
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    _check_input(parser, args, in_stream)
+    try:
+        Budget.of(k=args.k)  # before any input is read: the same message as a summary's -k 0
+        extractor = _keyword_extractor(args)
+        avoid = None if args.demo else file_id(args.file, in_stream)
+        with Output(args.output, stdout=out_stream, avoid=avoid) as out:
+            text, name = _read_one(args, in_stream)
+            try:
+                phrases = extractor.extract(text, args.k)
+            except ArsummError as exc:  # no Arabic, nothing but stop words, ...
+                raise FileError(f"{name}: {cli_hint(str(exc))}") from None
+            out.write(render_keyphrases(args.format, phrases))
     except ArsummError as exc:
         return _fail(str(exc))
     return 0
@@ -338,6 +563,8 @@ def _batch(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | No
     if args.jobs == 0 or args.jobs < -1:
         parser.error(f"--jobs must be a positive integer or -1, got {args.jobs}")
     _check_max_bytes(parser, args.max_bytes)
+    if args.keywords is not None and args.keywords < 1:
+        parser.error(f"--keywords must be a positive number of keyphrases, got {args.keywords}")
     # sys.stdin and sys.stdout are None when the descriptor is closed
     in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
     out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
@@ -377,6 +604,9 @@ def _batch_stream(
 
         bar = tqdm(total=None, unit="line", desc=f"{PROG} batch")
     try:
+        keyphrases = None
+        if args.keywords is not None:  # every line gets the field, null where the line failed
+            keyphrases = (_keyword_extractor(args), args.keywords)
         workers = resolve_n_jobs(args.jobs)
         if workers > 1 and splittable(args.input, source):
             job = Job(
@@ -387,6 +617,7 @@ def _batch_stream(
                 max_bytes=args.max_bytes,
                 summarizer=summarizer,
                 budget=Budget.of(k=args.k, ratio=args.ratio, max_words=args.max_words),
+                keyphrases=keyphrases,
             )
             return summarize_parts(
                 job,
@@ -413,10 +644,16 @@ def _batch_stream(
                 ratio=args.ratio,
                 max_words=args.max_words,
                 n_jobs=args.jobs,
+                keywords=args.keywords,
+                extractor=None if keyphrases is None else keyphrases[0],
             )
 
         return write_records(
-            records, summarize, out.write, progress=None if bar is None else bar.update
+            records,
+            summarize,
+            out.write,
+            progress=None if bar is None else bar.update,
+            keyphrases=keyphrases is not None,
         )
     finally:
         if bar is not None:
@@ -426,6 +663,109 @@ def _batch_stream(
 def _set_total(bar: Any, total: int | None) -> None:
     bar.total = total
     bar.refresh()
+
+
+# -- arsumm train -----------------------------------------------------------------
+
+
+def _train(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: BinaryIO | None) -> int:
+    """``arsumm train``: fit a prior on a JSON Lines file with :func:`arsumm.train_prior`."""
+    parser = _build_train_parser()
+    args = parser.parse_args(argv)
+    _check_max_bytes(parser, args.max_bytes)
+    if not (math.isfinite(args.C) and args.C > 0):
+        parser.error(f"-C must be a positive number, got {args.C}")
+    in_stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin else None)
+    out_stream = stdout if stdout is not None else (sys.stdout.buffer if sys.stdout else None)
+    try:
+        summarizer = _configure(args)
+        # the output is checked (and its temporary file made) before any input is read
+        with Output(args.output, stdout=out_stream, avoid=file_id(args.input, in_stream)) as out:
+            source, name = open_input(args.input, in_stream, what="a JSON Lines file")
+            try:
+                prior, lines, skipped = _train_stream(source, name, args, summarizer)
+            finally:
+                if source is not in_stream:
+                    source.close()
+            out.write(json_line(prior.to_dict(), indent=2))
+    except ArsummError as exc:
+        return _fail(str(exc))
+    target = "standard output" if args.output in (None, "-") else display_name(args.output)
+    print(
+        f"{PROG}: trained on {lines - skipped} of {lines} records of {name} "
+        f"({skipped} skipped); wrote the prior to {target}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _train_stream(
+    source: BinaryIO, name: str, args: argparse.Namespace, summarizer: Summarizer
+) -> tuple[LinearPrior, int, int]:
+    """Fit on every usable line; report the others. Return (prior, lines, skipped)."""
+    bar = None
+    if args.progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=count_lines(source), unit="line", desc=f"{PROG} train")
+    given: list[int] = []  # the line number of each record handed to train_prior
+    lines = skipped = 0
+
+    def report(message: str) -> None:
+        nonlocal skipped
+        skipped += 1
+        line = f"{PROG}: {name}: {cli_hint(message)} (skipped)"
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal lines
+        for record in read_records(
+            source,
+            name=name,
+            text_field=args.text_field,
+            id_field="id",
+            max_bytes=args.max_bytes,
+            keep_fields=True,
+        ):
+            lines += 1
+            if bar is not None:
+                bar.update(1)
+            if record.fields is None:  # not JSON, not an object, no text, ...
+                report(record.error or f"line {record.line}: unreadable")
+                continue
+            given.append(record.line)
+            yield record.fields
+
+    def on_skip(found: SkippedRecord) -> None:
+        report(f"line {given[found.position]}: {found.reason}")
+
+    try:
+        prior = train_prior(
+            records(),
+            label=args.label,
+            C=args.C,
+            summarizer=summarizer,
+            text_field=args.text_field,
+            references_field=args.references_field,
+            on_skip=on_skip,
+            info={"data": name},
+        )
+    except ConfigError:
+        if skipped < lines or lines == 0:
+            if lines == 0:
+                raise FileError(f"{name}: no records: the file is empty") from None
+            raise
+        raise FileError(
+            f"{name}: none of the {lines} records can be used to train a prior "
+            "(see the lines above)"
+        ) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    return prior, lines, skipped
 
 
 # -- the console script ---------------------------------------------------------------

@@ -3,7 +3,10 @@
 :func:`to_html` writes one page, right to left, with the summary at the top and
 then the whole article, every sentence shaded by its score and the chosen ones
 highlighted. Hovering over (or tabbing to) a sentence shows its rank and score;
-each line of the summary links to its sentence in the article.
+each line of the summary links to its sentence in the article. Given
+``keyphrases=`` (:func:`arsumm.keywords`), the page lists them too and
+underlines every occurrence in the article, with the phrase and its rank on
+hover.
 
 The page makes no request of its own: the CSS is inline, the fonts are the
 reader's system fonts, there is no script, and a ``Content-Security-Policy``
@@ -24,6 +27,15 @@ Bidirectional controls
     label such as ``RLO``. The marks LRM, RLM and ALM are kept; they are
     legitimate in Arabic text and only affect the neutral characters next to
     them.
+Keyphrase marks
+    Each occurrence is a ``<span class="kp">`` inside its sentence's
+    ``<bdi>``, so the elements always nest: an occurrence is clipped to each
+    sentence it touches (the sentence splitter and the keyphrase extractor
+    break at different places only in odd input), and where occurrences of
+    two keyphrases overlap without one containing the other («مجلس الأمن»
+    and «الأمن الدولي» in «مجلس الأمن الدولي»), the one that starts later
+    is split in two at the end of the other: every character stays under the
+    marks of every occurrence that covers it.
 
 Examples
 --------
@@ -38,15 +50,19 @@ True
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import math
 import numbers
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from arsumm.chars import LINE_BREAK_RE
+from arsumm.keyphrases import Keyphrase
 from arsumm.rank import order_by_score
 from arsumm.summarizer import Sentence, Summarizer
 
@@ -152,6 +168,140 @@ def _check_boilerplate(boilerplate: Sequence[int] | None, n: int) -> frozenset[i
     return frozenset(boilerplate)
 
 
+def _check_keyphrases(text: str, keyphrases: Sequence[Keyphrase] | None) -> list[Keyphrase]:
+    if keyphrases is None:
+        return []
+    if isinstance(keyphrases, str | bytes) or not isinstance(keyphrases, Sequence):
+        raise TypeError(
+            f"keyphrases must be a list of Keyphrase, got {type(keyphrases).__name__}; "
+            "pass arsumm.keywords(text)"
+        )
+    for rank, phrase in enumerate(keyphrases, 1):
+        if not isinstance(phrase, Keyphrase):
+            raise TypeError(f"keyphrases must hold Keyphrase objects, got {type(phrase).__name__}")
+        previous_end = 0
+        for pair in phrase.occurrences:
+            if (
+                not isinstance(pair, tuple)
+                or len(pair) != 2
+                or not all(
+                    isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in pair
+                )
+            ):
+                raise TypeError(
+                    f"keyphrase {rank}: an occurrence must be a pair of integers, got {pair!r}"
+                )
+            start, end = int(pair[0]), int(pair[1])
+            if not previous_end <= start < end <= len(text):
+                raise ValueError(
+                    f"keyphrase {rank}: occurrence {pair!r} is not a sorted, disjoint, "
+                    f"non-empty span of the text's {len(text)} characters; pass "
+                    "keyphrases of the same text"
+                )
+            previous_end = end
+        if not any(text[a:b] == phrase.text for a, b in phrase.occurrences):
+            raise ValueError(
+                f"keyphrase {rank}: {phrase.text!r} is at none of its occurrences; pass "
+                "keyphrases of the same text"
+            )
+    return list(keyphrases)
+
+
+class _Mark(NamedTuple):
+    """One occurrence (or the part of one inside a sentence) to mark."""
+
+    start: int
+    end: int
+    rank: int
+
+
+def _occurrences(keyphrases: Sequence[Keyphrase]) -> list[_Mark]:
+    """Every occurrence of every keyphrase, by start (then longer first, then by rank)."""
+    marks = [
+        _Mark(int(a), int(b), rank)
+        for rank, phrase in enumerate(keyphrases, 1)
+        for a, b in phrase.occurrences
+    ]
+    marks.sort(key=lambda m: (m.start, -m.end, m.rank))
+    return marks
+
+
+class _Marker:
+    """Renders pieces of the text (in order) with their keyphrase occurrences marked."""
+
+    def __init__(self, text: str, keyphrases: Sequence[Keyphrase]) -> None:
+        self.text = text
+        self.marks = _occurrences(keyphrases)
+        self.next = 0  # the first mark not yet seen
+        self.active: list[_Mark] = []  # seen marks that may reach into later pieces
+        self.anchored: set[int] = set()  # ranks whose first element has its id
+        n = len(keyphrases)
+        self.titles = {
+            rank: _attr(f"الكلمة المفتاحية {rank} من {n}: {phrase.text}")
+            for rank, phrase in enumerate(keyphrases, 1)
+        }
+
+    def render(self, start: int, end: int) -> str:
+        """``text[start:end]`` escaped, with the marks clipped to it; pieces come in order."""
+        marks = self.marks
+        self.active = [m for m in self.active if m.end > start]
+        while self.next < len(marks) and marks[self.next].start < end:
+            if marks[self.next].end > start:
+                self.active.append(marks[self.next])
+            self.next += 1
+        inside = []
+        for m in self.active:
+            a, b = self._snap(max(m.start, start)), self._snap(min(m.end, end))
+            if a < b and self.text[a:b].strip():
+                inside.append(_Mark(a, b, m.rank))
+        if not inside:
+            return _escape(self.text[start:end])
+        return self._nest(start, end, inside)
+
+    def _snap(self, i: int) -> int:
+        """Never cut between CR and LF: the page shows the pair as one line break."""
+        text = self.text
+        return i + 1 if 0 < i < len(text) and text[i - 1] == "\r" and text[i] == "\n" else i
+
+    def _open(self, mark: _Mark) -> str:
+        anchor = ""
+        if mark.rank not in self.anchored:
+            self.anchored.add(mark.rank)
+            anchor = f' id="k-{mark.rank}"'
+        return f'<span class="kp"{anchor} data-kp="{mark.rank}" title="{self.titles[mark.rank]}">'
+
+    def _nest(self, start: int, end: int, inside: list[_Mark]) -> str:
+        """Well-nested spans: between two boundaries, the marks covering that stretch are
+        open, outermost the one that starts first (then the longer, then the better);
+        a mark that would cross the end of an enclosing one is closed and reopened."""
+
+        def order(m: _Mark) -> tuple[int, int, int]:
+            return (m.start, -m.end, m.rank)
+
+        starts: dict[int, list[_Mark]] = {}
+        for m in inside:
+            starts.setdefault(m.start, []).append(m)
+        bounds = sorted({start, end, *(m.start for m in inside), *(m.end for m in inside)})
+        covering: list[tuple[tuple[int, int, int], _Mark]] = []  # sorted by order
+        stack: list[_Mark] = []
+        out: list[str] = []
+        for a, b in itertools.pairwise(bounds):
+            covering = [c for c in covering if c[1].end > a]
+            for m in starts.get(a, ()):
+                bisect.insort(covering, (order(m), m))
+            keep = 0
+            while keep < len(stack) and keep < len(covering) and stack[keep] == covering[keep][1]:
+                keep += 1
+            out.extend("</span>" for _ in range(len(stack) - keep))
+            del stack[keep:]
+            for _, m in covering[keep:]:
+                out.append(self._open(m))
+                stack.append(m)
+            out.append(_escape(self.text[a:b]))
+        out.extend("</span>" for _ in stack)
+        return "".join(out)
+
+
 def _match(ranked: Sequence[Sentence], summary: Sequence[Sentence]) -> set[int]:
     chosen: set[int] = set()
     for s in summary:
@@ -182,12 +332,12 @@ _CSS = """
   color-scheme: light dark;
   --bg: #fbfaf6; --fg: #1f1f1c; --muted: #6b6a63; --card: #ffffff; --line: #e4e1d6;
   --hue: 212; --shade: 70%; --light: 48%;
-  --sel: 44 96% 56%; --sel-edge: #b7791f; --accent: #b7791f;
+  --sel: 44 96% 56%; --sel-edge: #b7791f; --accent: #b7791f; --kp: #0f766e; --kp-hue: 170;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #1b1c1e; --fg: #ecebe6; --muted: #a3a29b; --card: #242529; --line: #3a3b40;
-    --light: 60%; --sel: 42 90% 45%; --sel-edge: #f2c14e; --accent: #f2c14e;
+    --light: 60%; --sel: 42 90% 45%; --sel-edge: #f2c14e; --accent: #f2c14e; --kp: #5eead4;
   }
 }
 * { box-sizing: border-box; }
@@ -251,6 +401,19 @@ h2 { font-size: 1.15rem; margin: 0 0 .5rem; color: var(--muted); font-weight: 60
 }
 .swatch.high { background: hsl(var(--hue) var(--shade) var(--light) / .3); }
 .swatch.sel { background: hsl(var(--sel) / .85); box-shadow: inset 0 -.14em 0 var(--sel-edge); }
+.kp {
+  border-bottom: .12em solid var(--kp); background: hsl(var(--kp-hue) 70% 50% / .12);
+  -webkit-box-decoration-break: clone; box-decoration-break: clone;
+}
+.kp:target { outline: 2px solid var(--kp); outline-offset: 1px; }
+.swatch.kw { background: hsl(var(--kp-hue) 70% 50% / .12); border-bottom: .2rem solid var(--kp); }
+.keyphrases {
+  background: var(--card); border: 1px solid var(--line); border-radius: .5rem;
+  padding: 1rem 1.25rem; margin-bottom: 2rem;
+}
+.keyphrases ol { margin: 0; padding-inline-start: 1.5rem; columns: 2 14rem; }
+.keyphrases a { color: inherit; text-decoration: none; }
+.keyphrases a:hover, .keyphrases a:focus-visible { text-decoration: underline; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media print { .s::after { display: none; } .s { outline: none; } }
 """
@@ -266,6 +429,7 @@ def to_html(
     summarizer: Summarizer | None = None,
     title: str | None = None,
     boilerplate: Sequence[int] | None = None,
+    keyphrases: Sequence[Keyphrase] | None = None,
 ) -> str:
     """Return a self-contained HTML page showing ``summary`` inside ``text``.
 
@@ -299,6 +463,12 @@ def to_html(
         furniture (:attr:`arsumm.Analysis.boilerplate`); their tooltip says
         so instead of giving a rank. Found by ``summarizer`` when the text is
         ranked here; with ``ranked=`` pass it along.
+    keyphrases : sequence of Keyphrase, optional
+        Keyphrases of ``text``, best first (:func:`arsumm.keywords`): the
+        page lists them after the summary and wraps every occurrence in the
+        article in ``<span class="kp" data-kp="RANK" title="...">``, the
+        title giving the phrase and its rank (see the module documentation
+        for how overlapping occurrences nest).
 
     Returns
     -------
@@ -309,9 +479,10 @@ def to_html(
     ------
     TypeError
         ``text`` is not a str, or ``summary``/``ranked`` do not hold Sentence
-        objects, or both ``ranked`` and ``summarizer`` are given.
+        objects, or ``keyphrases`` does not hold Keyphrase objects, or both
+        ``ranked`` and ``summarizer`` are given.
     ValueError
-        ``summary`` or ``ranked`` do not belong to ``text``, or the summary's
+        ``summary``, ``ranked`` or ``keyphrases`` do not belong to ``text``, or the summary's
         scores differ from the ranking's (it was made with another
         configuration). The errors of :meth:`Summarizer.rank` propagate when
         the text has to be ranked.
@@ -333,6 +504,16 @@ def to_html(
     >>> page = arsumm.to_html(text, ranked[:1], ranked=ranked)
     >>> page.count('data-rank="')
     3
+
+    With keyphrases, every occurrence is marked (the second phrase's first
+    occurrence inside the first phrase's):
+
+    >>> phrases = arsumm.keywords(text, k=2)
+    >>> [(p.text, p.occurrences) for p in phrases]
+    [('ارتفعت أسعار النفط', ((0, 18),)), ('ارتفعت أسعار', ((0, 12), (27, 39)))]
+    >>> page = arsumm.to_html(text, summary, keyphrases=phrases)
+    >>> page.count('<span class="kp"')
+    3
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -343,6 +524,7 @@ def to_html(
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str, got {type(title).__name__}")
     _check(text, summary, "summary")
+    marked = _check_keyphrases(text, keyphrases)
     if ranked is None:
         analysis = (summarizer if summarizer is not None else Summarizer()).analyze(text)
         ranked = analysis.sentences
@@ -390,6 +572,15 @@ def to_html(
     if not chosen:
         add("<li>لم تُختر أي جملة.</li>\n")
     add("</ol>\n</section>\n")
+    if marked:
+        add('<section class="keyphrases" id="keyphrases" aria-labelledby="keyphrases-h">\n')
+        add('<h2 id="keyphrases-h">الكلمات المفتاحية</h2>\n<ol>\n')
+        for place, phrase in enumerate(marked, 1):
+            add(
+                f'<li><a href="#k-{place}"><bdi>{_escape(phrase.text)}</bdi></a>'
+                f'<span class="rank">التكرار {phrase.count}</span></li>\n'
+            )
+        add("</ol>\n</section>\n")
 
     add('<section class="article" id="article" aria-labelledby="article-h">\n')
     add('<h2 id="article-h">النص الكامل</h2>\n')
@@ -397,12 +588,14 @@ def to_html(
         '<p class="legend"><span><span class="swatch sel"></span>جملة في الملخص</span>'
         '<span><span class="swatch low"></span>درجة منخفضة</span>'
         '<span><span class="swatch high"></span>درجة مرتفعة</span>'
-        "<span>مرّر المؤشر فوق جملة لرؤية ترتيبها ودرجتها</span></p>\n"
+        + ('<span><span class="swatch kw"></span>كلمة مفتاحية</span>' if marked else "")
+        + "<span>مرّر المؤشر فوق جملة لرؤية ترتيبها ودرجتها</span></p>\n"
     )
     add("<p>")
+    marker = _Marker(text, marked)
     position = 0
     for s in ranked:
-        add(_gap(text[position : s.start], first=position == 0))
+        add(_gap(text, position, s.start, marker, first=position == 0))
         # The square root keeps differences among the many low scores visible.
         weight = math.sqrt(float(s.score) / best) if best > 0 else 0.0
         selected = s.index in chosen
@@ -420,10 +613,10 @@ def to_html(
         add(
             f'<{tag} class="{cls}" id="s-{s.index}" tabindex="0" data-index="{s.index}" '
             f'data-rank="{rank[s.index]}" data-score="{s.score:.6g}" style="--w:{weight:.3f}" '
-            f'data-tip="{tip}"><bdi>{_escape(s.text)}</bdi></{tag}>'
+            f'data-tip="{tip}"><bdi>{marker.render(s.start, s.end)}</bdi></{tag}>'
         )
         position = s.end
-    add(_gap(text[position:], first=False, last=True))
+    add(_gap(text, position, len(text), marker, first=False, last=True))
     add("</p>\n</section>\n")
     add(
         '<footer>أُنشئت هذه الصفحة بواسطة <bdi lang="en">arsumm</bdi>'
@@ -433,13 +626,16 @@ def to_html(
     return "".join(out)
 
 
-def _gap(gap: str, *, first: bool, last: bool = False) -> str:
+def _gap(
+    text: str, start: int, end: int, marker: _Marker, *, first: bool, last: bool = False
+) -> str:
     """Render the text between two sentences: paragraph breaks and spaces."""
+    gap = text[start:end]
     if not gap:
         return ""
     if gap.strip():
         # Text no sentence covers (a custom splitter may leave some): show it.
-        return f'<span class="gap"><bdi>{_escape(gap)}</bdi></span>'
+        return f'<span class="gap"><bdi>{marker.render(start, end)}</bdi></span>'
     if first or last:
         return ""
     breaks = len(LINE_BREAK_RE.findall(gap))

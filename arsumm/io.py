@@ -13,7 +13,8 @@ Reading
     every line that cannot be used into an error record with its number.
 Formats
     :func:`render` writes a summary as text, JSON, JSON Lines, the full
-    analysis (every sentence, chosen or not, boilerplate or not) or HTML.
+    analysis (every sentence, chosen or not, boilerplate or not) or HTML;
+    :func:`render_keyphrases` writes keyphrases as text, JSON or JSON Lines.
     JSON output is strict (no ``NaN``) and always valid UTF-8: a lone
     surrogate, which UTF-8 cannot encode, is written as its ``\\uXXXX``
     escape in JSON and as U+FFFD in text.
@@ -50,7 +51,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -58,11 +59,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from arsumm.errors import ArsummError
 
 if TYPE_CHECKING:  # arsumm.io imports nothing of the pipeline: any module may write through it
+    from arsumm.keyphrases import Keyphrase
     from arsumm.summarizer import Analysis, Sentence
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "KEYPHRASE_FORMATS",
+    "KEYWORD_FORMATS",
     "FileError",
     "Output",
     "Record",
@@ -75,12 +79,17 @@ __all__ = [
     "read_records",
     "read_text",
     "render",
+    "render_keyphrases",
 ]
 
 #: The largest document read by default (64 MiB): about 1.5 GB of memory to summarise.
 DEFAULT_MAX_BYTES = 64 << 20
 #: The output formats of :func:`render`.
 FORMATS = ("text", "json", "jsonl", "analyze", "html")
+#: The formats of :func:`render` that can carry keyphrases (``arsumm --keywords N``).
+KEYPHRASE_FORMATS = ("json", "analyze", "html")
+#: The output formats of :func:`render_keyphrases` (``arsumm keywords``).
+KEYWORD_FORMATS = ("text", "json", "jsonl")
 
 _PIECE = 1 << 20
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -320,6 +329,9 @@ class Record:
         The text field; None when the line cannot be summarised.
     error, error_type : str or None
         Why not (the message starts with ``line N:``), and the error's class name.
+    fields : dict or None
+        The whole JSON object of the line, when :func:`read_records` was asked
+        to keep it (``keep_fields=True``) and the line has a usable text.
     """
 
     line: int
@@ -327,6 +339,7 @@ class Record:
     text: str | None
     error: str | None = None
     error_type: str | None = None
+    fields: dict[str, Any] | None = None
 
 
 def read_records(
@@ -339,13 +352,16 @@ def read_records(
     first_line: int = 1,
     first_offset: int = 0,
     end: int | None = None,
+    keep_fields: bool = False,
 ) -> Iterator[Record]:
     """Read JSON Lines: one :class:`Record` per line, in order, whatever the line holds.
 
     A line that is not UTF-8 or not JSON (malformed, nested too deeply),
     not an object, without a string text, with an id that strict JSON cannot
     hold (``NaN``, ``1e400``) or blank becomes a record with ``error`` set;
-    the reading goes on. A UTF-8 BOM at the start is dropped. A line longer
+    the reading goes on. With ``keep_fields`` each usable record also holds
+    the line's whole object (``Record.fields``: ``arsumm train`` reads the
+    references from it). A UTF-8 BOM at the start is dropped. A line longer
     than ``max_bytes`` (newline included) stops the reading with a
     :class:`FileError`: where its record ends is past what may be read, so
     endless input such as ``/dev/zero`` ends there too. So does a read
@@ -381,12 +397,18 @@ def read_records(
                 f"{name}: line {number} is longer than the maximum of {max_bytes} bytes; "
                 "raise it with --max-bytes N"
             )
-        yield _record(number, offset, raw, name, text_field, id_field)
+        yield _record(number, offset, raw, name, text_field, id_field, keep_fields)
         offset += len(raw)
 
 
 def _record(
-    number: int, offset: int, raw: bytes, name: str, text_field: str, id_field: str
+    number: int,
+    offset: int,
+    raw: bytes,
+    name: str,
+    text_field: str,
+    id_field: str,
+    keep_fields: bool = False,
 ) -> Record:
     bom = len(codecs.BOM_UTF8) if number == 1 and raw.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -423,7 +445,7 @@ def _record(
         kind = type(text).__name__
         message = f"line {number}: field {text_field!r} must be a string, got {kind}"
         return Record(number, doc_id, None, message, "TypeError")
-    return Record(number, doc_id, text)
+    return Record(number, doc_id, text, fields=record if keep_fields else None)
 
 
 def _bad(number: int, problem: str, error_type: str) -> Record:
@@ -457,7 +479,9 @@ def _sentence(s: Sentence) -> dict[str, Any]:
     return {"index": s.index, "start": s.start, "end": s.end, "score": s.score, "text": s.text}
 
 
-def render(fmt: str, text: str, analysis: Analysis) -> bytes:
+def render(
+    fmt: str, text: str, analysis: Analysis, keyphrases: Sequence[Keyphrase] | None = None
+) -> bytes:
     """Return the output of ``arsumm --format FMT`` for one analysed text, as UTF-8.
 
     Formats: ``text`` (one summary sentence per line, inner line breaks
@@ -466,6 +490,11 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
     ranking), ``jsonl`` (one object per summary sentence), ``analyze`` (one
     object listing every sentence with its score and two flags,
     ``selected`` and ``boilerplate``) and ``html`` (:func:`arsumm.to_html`).
+
+    ``keyphrases`` (``arsumm --keywords N``) are marked in the ``html``
+    page and added to the ``json`` and ``analyze`` objects as a
+    ``keyphrases`` list (:meth:`arsumm.Keyphrase.to_record`); the other
+    formats have no place for them (a ValueError).
 
     Examples
     --------
@@ -480,6 +509,12 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
     >>> doc["sentences"][0]["selected"], doc["sentences"][1]["selected"]
     (True, False)
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if keyphrases is not None and fmt not in KEYPHRASE_FORMATS:
+        raise ValueError(
+            f"format {fmt!r} has no place for keyphrases; use one of {', '.join(KEYPHRASE_FORMATS)}"
+        )
     if fmt == "text":
         lines = "".join(" ".join(s.text.split()) + "\n" for s in analysis.summary)
         return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
@@ -487,26 +522,67 @@ def render(fmt: str, text: str, analysis: Analysis) -> bytes:
         from arsumm.html import to_html
 
         page = to_html(
-            text, analysis.summary, ranked=analysis.sentences, boilerplate=analysis.boilerplate
+            text,
+            analysis.summary,
+            ranked=analysis.sentences,
+            boilerplate=analysis.boilerplate,
+            keyphrases=keyphrases,
         )
         return _SURROGATE_RE.sub("\ufffd", page).encode("utf-8")
     if fmt == "jsonl":
         return b"".join(json_line(_sentence(s)) for s in analysis.summary)
     n_total = len(analysis.sentences)
     boilerplate = sorted(analysis.boilerplate)
+    doc: dict[str, Any] = {"n_sentences": n_total}
     if fmt == "json":
-        summary = [_sentence(s) for s in analysis.summary]
-        doc = {"n_sentences": n_total, "summary": summary, "boilerplate": boilerplate}
-        return json_line(doc, indent=2)
-    if fmt == "analyze":
+        doc["summary"] = [_sentence(s) for s in analysis.summary]
+        doc["boilerplate"] = boilerplate
+    else:  # analyze
         chosen = {s.index for s in analysis.summary}
         left_out = set(boilerplate)
-        sentences = [
+        doc["sentences"] = [
             {**_sentence(s), "selected": s.index in chosen, "boilerplate": s.index in left_out}
             for s in analysis.sentences
         ]
-        return json_line({"n_sentences": n_total, "sentences": sentences}, indent=2)
-    raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    out = json_line(doc, indent=2)
+    if keyphrases is None:
+        return out
+    # the keyphrases last, one a line (like arsumm keywords --format json)
+    return out[: out.rindex(b"\n}")] + b",\n" + _keyphrase_list(keyphrases) + b"\n}\n"
+
+
+def _keyphrase_list(phrases: Sequence[Keyphrase]) -> bytes:
+    """``  "keyphrases": [...]``, indented by two, one keyphrase a line."""
+    items = b",\n".join(b"    " + json_line(p.to_record())[:-1] for p in phrases)
+    return b'  "keyphrases": [\n' + items + (b"\n" if items else b"") + b"  ]"
+
+
+def render_keyphrases(fmt: str, phrases: Sequence[Keyphrase]) -> bytes:
+    """Return the output of ``arsumm keywords --format FMT``, as UTF-8.
+
+    Formats: ``text`` (one keyphrase per line, best first, inner whitespace
+    folded to single spaces), ``json`` (one object: ``keyphrases``, the list
+    of :meth:`arsumm.Keyphrase.to_record` dicts, best first) and ``jsonl``
+    (one such dict per line). Offsets count characters of the decoded text.
+
+    Examples
+    --------
+    >>> import arsumm
+    >>> phrases = arsumm.keywords(arsumm.demo_text(), k=2)
+    >>> print(render_keyphrases("text", phrases).decode(), end="")
+    تحلية المياه
+    أول محطة لتحلية
+    >>> print(render_keyphrases("jsonl", phrases[:1]).decode(), end="")
+    {"text": "تحلية المياه", "score": ..., "key": "تحلي ميا", "occurrences": [[17, 29], ...]}
+    """
+    if fmt == "text":
+        lines = "".join(" ".join(p.text.split()) + "\n" for p in phrases)
+        return _SURROGATE_RE.sub("\ufffd", lines).encode("utf-8")
+    if fmt == "jsonl":
+        return b"".join(json_line(p.to_record()) for p in phrases)
+    if fmt == "json":  # one keyphrase a line: its occurrences are one list, not one line each
+        return b"{\n" + _keyphrase_list(phrases) + b"\n}\n"
+    raise ValueError(f"format must be one of {', '.join(KEYWORD_FORMATS)}, got {fmt!r}")
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -22,6 +22,15 @@ Run from the project root:
     Fits the learned sentence prior (``arsumm/data/prior.json``) on the EASC dev
     split with cross-validation; it also chooses the damping and redundancy
     defaults.
+``python -m benchmarks.training labels`` / ``newsroom``
+    ``arsumm.train_prior`` measured: which label works (dev splits, out of
+    fold), and ``arsumm train`` on each news corpus's dev split scored on its
+    test split; writes ``docs/training.md``'s tables.
+``python -m benchmarks.keywords``
+    Keyphrases: arsumm's ``keywords`` against YAKE, summa, RAKE, pke and a
+    TF-IDF baseline on the two keyphrase dev sets (P/R/F1 at 5, 10, 15,
+    documents/s); ``--study`` measures arsumm's alternatives. Writes
+    ``docs/keywords.md``'s result sections and ``docs/img/keywords-f1.png``.
 ``python -m benchmarks.ablation``
     Each quality lever on and off, on dev and test; writes ``docs/quality.md``.
 

@@ -8,6 +8,7 @@ Usage (from the project root)::
     python -m benchmarks.panel --corpus easc mine=path/to/mine.jsonl:k1,k3,words40 --split dev
     python -m benchmarks.panel --fast                 # a small sample of each corpus (CI)
     python -m benchmarks.panel --render               # docs/quality.md and the heatmaps only
+    python -m benchmarks.panel --split dev --levers   # what each lever of the default does
 
 Cells
     EASC (ratio 0.2 / 0.3 / 0.4, ``k = 1..5``), ANT-BBC (``k = 1/2/3``, 40
@@ -712,6 +713,12 @@ def _parser() -> argparse.ArgumentParser:
         "--render", action="store_true", help="only redraw the heatmaps and docs/quality.md"
     )
     parser.add_argument(
+        "--levers",
+        action="store_true",
+        help="the ablation of the default's levers (benchmarks.quality_doc.LEVERS) for arsumm "
+        "and Lead; writes panel-levers-<split>.json",
+    )
+    parser.add_argument(
         "--write-baseline",
         action="store_true",
         help="record the CI gate's cells in benchmarks/baseline.json (dev split) and stop",
@@ -748,6 +755,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write_baseline:
         _write_baseline(args_list)
         return 0
+    if args.levers:
+        args.methods = ["lead", "arsumm"]
+        args.variant = [*args.variant, *quality_doc.ablation_variants()]
+        args.out = args.out or RESULTS_DIR / f"panel-levers-{args.split}.json"
     try:
         specs = _specs(args)
         for spec in args.variant:

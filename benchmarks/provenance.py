@@ -87,6 +87,8 @@ _OUTPUTS = (
     "benchmarks/baseline.json",
     "docs/benchmarks.md",
     "docs/quality.md",
+    "docs/training.md",
+    "docs/keywords.md",
     "docs/img",
 )
 

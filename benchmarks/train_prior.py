@@ -12,9 +12,12 @@ What it does, on the **dev** split only (the test split is never read):
    EASC references are extractive but not byte copies (hamza stripped, line
    halves glued, sentences cut at 255 characters by the collection tool), so
    a sentence counts as contained when the first 40 characters of its
-   normalised, space-free form occur in the normalised, space-free reference.
+   normalised, space-free form occur in the normalised, space-free reference
+   (the library's ``label="share"``, :func:`arsumm.train.sentence_labels`).
 3. A pairwise logistic regression (sentence pairs of the same article with
-   different labels; features standardised) learns the coefficients.
+   different labels; features standardised) learns the coefficients: the
+   library's :func:`arsumm.train.fit_pairwise`, which
+   :func:`arsumm.train_prior` fits with too.
 4. Five-fold cross-validation by article inside dev, repeated with three
    seeds (:func:`benchmarks.protocol.cv_folds`), chooses the
    regularisation ``C``, the prior's temperature, the PageRank damping and
@@ -33,7 +36,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,14 +44,13 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression
 
 from arsumm import Summarizer
 from arsumm.document import Document
-from arsumm.normalize import normalize
 from arsumm.prior import FEATURES, LinearPrior, features
 from arsumm.rank import pagerank
 from arsumm.select import Budget, select_diverse
+from arsumm.train import SHARE_PREFIX, fit_pairwise, sentence_labels, squash
 from benchmarks.protocol import FOLDS, RATIOS, SEEDS, cv_folds
 from benchmarks.provenance import command_line, display_path, git_commit
 from benchmarks.scoring import ArabicRougeTokenizer, References
@@ -71,21 +72,11 @@ GRID_TEMPERATURE = (0.5, 1.0, 1.5)
 GRID_DAMPING = (0.15, 0.2, 0.3, 0.4, 0.85)
 GRID_REDUNDANCY = (0.0, 0.15, 0.3, 0.45)
 #: A sentence is in a reference when the first PREFIX characters of its squashed
-#: form (:func:`squash`) occur in the squashed reference.
-PREFIX = 40
+#: form (:func:`arsumm.train.squash`) occur in the squashed reference; the
+#: library's ``"share"`` label (:data:`arsumm.train.SHARE_PREFIX`).
+PREFIX = SHARE_PREFIX
 
 _TOKENIZER = ArabicRougeTokenizer()
-
-
-def squash(text: str) -> str:
-    """Normalise (taa marbuta folded too) and drop all whitespace, to find copied sentences.
-
-    Examples
-    --------
-    >>> squash("إلى  المدرسةِ\\nالجديدة")
-    'اليالمدرسهالجديده'
-    """
-    return re.sub(r"\s+", "", normalize(text, taa_marbuta=True))
 
 
 @dataclass
@@ -132,10 +123,7 @@ def prepare_with_document(
     """Run one EASC record through arsumm; return its training view and arsumm's document."""
     doc = summarizer.vectorize(summarizer.prepare(record["text"]))
     spans = doc.ranked_spans
-    refs_squashed = [squash(r) for r in record["references"]]
-    labels = np.array(
-        [np.mean([squash(s.text)[:PREFIX] in r for r in refs_squashed]) for s in spans]
-    )
+    labels = sentence_labels([s.text for s in spans], record["references"], "share")
     training = TrainingDoc(
         record["id"],
         features(doc),
@@ -163,25 +151,10 @@ def pairwise_coefficients(
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Fit the pairwise logistic regression; return feature mean, scale and coefficients.
 
-    Works for any number of feature columns (``benchmarks.dev_study`` tries more).
+    :func:`arsumm.train.fit_pairwise`, the fit of :func:`arsumm.train_prior`;
+    works for any number of feature columns (``benchmarks.dev_study`` tries more).
     """
-    stacked = np.vstack([d.features for d in docs])
-    mean = stacked.mean(axis=0)
-    scale = stacked.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    diffs, targets = [], []
-    for d in docs:
-        z = (d.features - mean) / scale
-        a, b = np.triu_indices(len(d.labels), 1)
-        keep = d.labels[a] != d.labels[b]
-        delta = z[a[keep]] - z[b[keep]]
-        better = (d.labels[a[keep]] > d.labels[b[keep]]).astype(int)
-        diffs += [delta, -delta]
-        targets += [better, 1 - better]
-    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
-    model.fit(np.vstack(diffs), np.concatenate(targets))
-    coef: FloatArray = model.coef_.ravel().astype(np.float64)
-    return mean, scale, coef
+    return fit_pairwise([d.features for d in docs], [d.labels for d in docs], C=c)
 
 
 def _evaluate(

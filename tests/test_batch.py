@@ -423,3 +423,80 @@ def test_worker_processes_need_a_picklable_configuration() -> None:
 
     with pytest.raises(TypeError, match="pickle"):
         arsumm.summarize_many([TEXT], n_jobs=2, summarizer=arsumm.Summarizer(stemmer=Local()))
+
+
+# -- issue 16: keyphrases in batch results -----------------------------------------------
+
+ONLY_FUNCTION_WORDS = "يتم عام عدد. يمكن عام."  # a summary, but no keyphrase candidate
+
+
+def test_keywords_are_the_extractor_s_and_the_summaries_do_not_change() -> None:
+    texts = [("demo", TEXT), ("weather", WEATHER), ("empty", " "), ("few", ONLY_FUNCTION_WORDS)]
+    assert arsumm.summarize(ONLY_FUNCTION_WORDS, k=1)  # the summarizer alone succeeds
+    plain = list(arsumm.summarize_many(texts, k=2))
+    with_keywords = list(arsumm.summarize_many(texts, k=2, keywords=3))
+    extractor = arsumm.KeywordExtractor()
+    for before, after, (_, text) in zip(plain[:2], with_keywords[:2], texts[:2], strict=True):
+        assert after.sentences == before.sentences
+        assert after.keyphrases == tuple(extractor.extract(text, 3))
+        record = after.to_record()
+        assert record["keyphrases"] == [p.to_record() for p in extractor.extract(text, 3)]
+        assert "keyphrases" not in before.to_record()
+        assert before.keyphrases is None
+    assert with_keywords[2].error_type == plain[2].error_type == "EmptyTextError"
+    assert with_keywords[2].keyphrases is None
+    # the keyphrases cannot be found: the document fails with that error, as on the command line
+    assert plain[3].ok
+    assert (with_keywords[3].error_type, with_keywords[3].sentences) == ("NoContentError", None)
+    light = arsumm.KeywordExtractor(stemmer="light", max_words=2)
+    (mine,) = arsumm.summarize_many([TEXT], keywords=4, extractor=light)
+    assert mine.keyphrases == tuple(light.extract(TEXT, 4))
+    assert mine.keyphrases != with_keywords[0].keyphrases[:4]  # type: ignore[index]
+    (part,) = summarize_partition([TEXT], keywords=4, extractor=light)
+    assert part == mine
+
+
+def test_keywords_in_worker_processes_are_the_same() -> None:
+    items = [(i, TEXT if i % 4 else ONLY_FUNCTION_WORDS) for i in range(40)]
+    light = arsumm.KeywordExtractor(stemmer="light")
+    serial = list(arsumm.summarize_many(items, keywords=5, extractor=light))
+    parallel = list(arsumm.summarize_many(items, keywords=5, extractor=light, n_jobs=2))
+    assert parallel == serial
+    assert sum(r.ok for r in serial) == 30
+
+
+def test_keywords_come_back_from_the_workers_themselves() -> None:
+    """A plug-in stemmer keeps every chunk in the workers (none in this process): the
+    keyphrases travel back as tuples and are rebuilt equal, and they pickle with the result."""
+    items = [(i, (TEXT, WEATHER, ONLY_FUNCTION_WORDS)[i % 3]) for i in range(60)]
+    summarizer = arsumm.Summarizer(stemmer=_Shortener())
+    serial = list(arsumm.summarize_many(items, summarizer=summarizer, keywords=4))
+    parallel = list(arsumm.summarize_many(items, summarizer=summarizer, keywords=4, n_jobs=2))
+    assert parallel == serial
+    assert [r.keyphrases is None for r in serial[:3]] == [False, False, True]
+    assert serial[0].keyphrases == tuple(arsumm.KeywordExtractor().extract(TEXT, 4))
+    assert pickle.loads(pickle.dumps(serial)) == serial
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        pytest.param({"keywords": 0}, arsumm.BudgetError, "keywords must be", id="zero"),
+        pytest.param({"keywords": "3"}, TypeError, "keywords must be an integer", id="str"),
+        pytest.param({"keywords": True}, TypeError, "keywords must be an integer", id="bool"),
+        pytest.param(
+            {"extractor": arsumm.KeywordExtractor()}, TypeError, "goes with keywords", id="alone"
+        ),
+        pytest.param(
+            {"keywords": 2, "extractor": arsumm.Summarizer()},
+            TypeError,
+            "extractor must be an arsumm.KeywordExtractor",
+            id="not-an-extractor",
+        ),
+    ],
+)
+def test_bad_keyword_options_raise_at_the_call(
+    options: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        arsumm.summarize_many([TEXT], **options)

@@ -184,3 +184,53 @@ def test_single_document_mode_is_unchanged_and_a_file_named_batch_works(
     assert result.stdout.decode("utf-8").strip() == "الطقس حار اليوم في عمان."
     assert b"batch" in run("--help").stdout
     assert b"--text-field" in run("batch", "--help").stdout
+
+
+# -- issue 16: keyphrases in batch output ------------------------------------------------
+
+
+def test_keywords_give_every_line_a_keyphrases_field(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(INPUT)
+    result = run("batch", str(source), "--keywords", "3", "--stemmer", "light")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    plain = [json.loads(x) for x in run("batch", str(source)).stdout.decode("utf-8").splitlines()]
+    assert len(records) == len(plain) == 10  # one line per input line, as without keyphrases
+    extractor = arsumm.KeywordExtractor(stemmer="light")
+    texts = {"a": TEXT, "b": WEATHER, "c": WEATHER}
+    for record, before in zip(records, plain, strict=True):
+        assert "keyphrases" in record
+        assert "keyphrases" not in before
+        if record["error"] is None:
+            text = texts[record["id"]]
+            assert record["keyphrases"] == [p.to_record() for p in extractor.extract(text, 3)]
+            for phrase in record["keyphrases"]:
+                assert phrase["text"] in {text[a:b] for a, b in phrase["occurrences"]}
+        else:
+            assert record["keyphrases"] is None
+        assert record["error"] == before["error"]
+    # the summaries are the light stemmer's, as without --keywords
+    light = run("batch", str(source), "--stemmer", "light").stdout.decode("utf-8").splitlines()
+    assert [r["summary"] for r in records] == [json.loads(x)["summary"] for x in light]
+
+
+def test_keywords_with_worker_processes_and_bad_values(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(jsonl(*({"id": i, "text": TEXT if i % 3 else "في من."} for i in range(60))))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("batch", str(source), "-o", str(one), "--keywords", "4").returncode == 0
+    done = run("batch", str(source), "-o", str(two), "--keywords", "4", "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    assert one.read_bytes() == two.read_bytes()
+    records = read_records(one)
+    assert [r["error_type"] for r in records[:3]] == ["NoContentError", None, None]
+    assert len(records[1]["keyphrases"]) == 4
+    for args, message in (
+        (["--keywords", "0"], "--keywords must be a positive number of keyphrases, got 0"),
+        (["--keywords", "x"], "argument --keywords: invalid int value"),
+    ):
+        result = run("batch", str(source), *args)
+        assert result.returncode == 2
+        assert message.encode() in result.stderr
+        assert len(result.stderr.splitlines()) == 1

@@ -265,3 +265,56 @@ def test_a_record_that_kills_every_worker_fails_alone(tmp_path: Path) -> None:
         "BrokenProcessPool"
     ] * 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_keyphrases_travel_through_parts_and_isolating_workers(tmp_path: Path) -> None:
+    """``--keywords N`` with parts: a plug-in stemmer keeps every part in the workers (none
+    here), and a record that kills every worker sends its part to the isolating workers:
+    the keyphrases field is the streaming one everywhere, null where the line failed."""
+    import io
+
+    from arsumm.batchfile import Job, summarize_parts, write_records
+    from arsumm.io import Output, read_records
+    from tests.test_parallel import POISON, Killer
+
+    lines = mixed_lines(700)
+    lines[30] = json.dumps({"id": 30, "text": WEATHER + f" {POISON} هنا."}).encode()
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    extractor = arsumm.KeywordExtractor(stemmer="light")
+    job = Job(
+        path=str(source),
+        name="in.jsonl",
+        text_field="text",
+        id_field="id",
+        max_bytes=1 << 20,
+        summarizer=arsumm.Summarizer(stemmer=Killer()),
+        budget=arsumm.Budget.of(k=2),
+        keyphrases=(extractor, 3),
+    )
+    target = tmp_path / "out.jsonl"
+    with Output(str(target), stdout=None) as out:
+        failed, written = summarize_parts(job, out, 2)
+    assert written == 700
+    streamed = io.BytesIO()
+    with source.open("rb") as stream:
+
+        def summarize(pairs: Iterator[tuple[Any, str]]) -> Iterator[arsumm.BatchResult]:
+            return arsumm.summarize_many(
+                pairs, summarizer=job.summarizer, k=2, n_jobs=2, keywords=3, extractor=extractor
+            )
+
+        records = read_records(stream, name="in.jsonl")
+        expected = write_records(records, summarize, streamed.write, keyphrases=True)
+    assert (failed, written) == expected
+    assert target.read_bytes() == streamed.getvalue()
+    records = [json.loads(x) for x in streamed.getvalue().splitlines()]
+    assert all("keyphrases" in r for r in records)
+    texts = {0: TEXT, 1: WEATHER, 2: ESSAY}
+    for r in records:
+        if r["error"] is None:
+            want = extractor.extract(texts[r["id"] % 3], 3)
+            assert r["keyphrases"] == [p.to_record() for p in want]
+        else:
+            assert r["keyphrases"] is None
+    assert records[30]["error_type"] == "BrokenProcessPool"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -428,6 +429,7 @@ def test_the_command_line_reports_only_its_own_errors_as_bad_input() -> None:
     assert {f for f, names in caught.items() if "OSError" in names} == {"_load", "run"}
     assert "ArsummError" in caught["main"]
     assert "ArsummError" in caught["_batch"]
+    assert "ArsummError" in caught["_keywords"]
 
 
 def test_lead_flag() -> None:
@@ -442,3 +444,147 @@ def test_lead_flag() -> None:
     assert [s.index for s in arsumm.Summarizer(lead="never").summarize(text)] != [0, 1, 2]
     err = run("--demo", "--lead", "sometimes")
     assert err.returncode == 2
+
+
+# -- issue 16: arsumm keywords -------------------------------------------------------------
+
+NEWS = (
+    "وزارة الخارجية تستقبل وفد مجلس الأمن الدولي\n"
+    "استقبلت وزارة الخارجية صباح اليوم وفدا من مجلس الأمن الدولي في العاصمة.\n"
+    "وبحث الوفد مع وزارة الخارجية أزمة المياه في المنطقة، وقال رئيس الوفد إن "
+    "مجلس الأمن الدولي يتابع أزمة المياه عن قرب.\n"
+)
+
+
+def _keyphrase_records(text: str, k: int, **options: object) -> list[dict[str, object]]:
+    extractor = arsumm.KeywordExtractor(**options)  # type: ignore[arg-type]
+    return [p.to_record() for p in extractor.extract(text, k)]
+
+
+def test_keywords_formats_are_the_library_s_keyphrases(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    expected = _keyphrase_records(NEWS, 4)
+    assert len(expected) == 4
+    text = run("keywords", str(path), "-k", "4")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.decode("utf-8").splitlines() == [r["text"] for r in expected]
+    doc = json.loads(run("keywords", str(path), "-k", "4", "--format", "json").stdout)
+    assert doc == {"keyphrases": expected}
+    lines = run("keywords", str(path), "-k", "4", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == expected
+
+
+def test_keywords_offsets_count_characters_after_the_bom_and_crlf() -> None:
+    data = "\ufeff".encode() + NEWS.replace("\n", "\r\n").encode("utf-8")
+    result = run("keywords", "-", "--format", "jsonl", "-k", "3", stdin=data)
+    assert result.returncode == 0, result.stderr
+    text = data.decode("utf-8-sig")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records == _keyphrase_records(text, 3)
+    for record in records:
+        forms = {text[start:end] for start, end in record["occurrences"]}
+        assert record["text"] in forms
+
+
+def test_keywords_demo_stemmer_encoding_and_output_file(tmp_path: Path) -> None:
+    demo = run("keywords", "--demo", "-k", "3", "--stemmer", "light", "--format", "json")
+    assert demo.returncode == 0, demo.stderr
+    light = _keyphrase_records(arsumm.demo_text(), 3, stemmer="light")
+    assert json.loads(demo.stdout)["keyphrases"] == light
+    assert light != _keyphrase_records(arsumm.demo_text(), 3)  # the flag changed something
+    path = tmp_path / "news-1256.txt"
+    path.write_bytes(NEWS.encode("cp1256"))
+    out = tmp_path / "out.jsonl"
+    done = run("keywords", str(path), "--encoding", "cp1256", "--format", "jsonl", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b""
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records == _keyphrase_records(NEWS, 10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news-1256.txt", "out.jsonl"]
+    err = one_error_line(run("keywords", str(path), "-o", str(path)))
+    assert err.endswith("is the input file; write the output elsewhere")
+    assert path.read_bytes() == NEWS.encode("cp1256")
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "problem"),
+    [
+        pytest.param(b"\xff" + NEWS.encode(), [], "not valid utf-8 at byte offset 0", id="utf8"),
+        pytest.param(NEWS.encode(), ["--encoding", "klingon-8"], "unknown encoding", id="enc"),
+        pytest.param(b"   \n", [], "input is empty", id="empty"),
+        pytest.param(
+            LATIN.encode(),
+            [],
+            "text contains no Arabic letter; pass Arabic text, or pass --allow-non-arabic",
+            id="no-arabic",
+        ),
+        pytest.param("في من على.".encode(), [], "no candidate words left", id="stop-words"),
+        pytest.param(b"x" * 100, ["--max-bytes", "10"], "larger than the maximum", id="size"),
+    ],
+)
+def test_keywords_input_errors_start_with_the_file_name(
+    tmp_path: Path, data: bytes, args: list[str], problem: str
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    result = run("keywords", str(path), *args)
+    err = one_error_line(result)
+    assert err.startswith(f"arsumm: error: {path}: "), err
+    assert problem in err
+    assert result.stdout == b""
+
+
+def test_keywords_hint_names_a_flag_that_works(tmp_path: Path) -> None:
+    path = tmp_path / "english.txt"
+    path.write_text(LATIN, encoding="utf-8")
+    result = run("keywords", str(path), "--allow-non-arabic", "-k", "2")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.decode("utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        pytest.param(["-k", "two"], 2, "argument -k: invalid int value", id="k-not-int"),
+        pytest.param(["--format", "html"], 2, "argument --format: invalid choice", id="format"),
+        pytest.param(["--demo", "a.txt"], 2, "--demo takes no FILE", id="demo-and-file"),
+        pytest.param(["--ratio", "0.3"], 2, "unrecognized arguments: --ratio", id="budget"),
+        pytest.param(["--max-bytes", "0"], 2, "--max-bytes must be a positive", id="max-bytes"),
+        pytest.param(["--demo", "-k", "0"], 1, "k must be an integer >= 1, got 0", id="k-zero"),
+    ],
+)
+def test_keywords_usage_errors(args: list[str], status: int, message: str) -> None:
+    err = one_error_line(run("keywords", *args), status=status)
+    assert message in err
+    if status == 2:
+        assert err.endswith("(see 'arsumm keywords --help')")
+
+
+def test_help_lists_the_keywords_command_and_a_file_named_keywords_works(
+    tmp_path: Path,
+) -> None:
+    usage = run("--help").stdout.decode("utf-8").split("\n\n")[0]
+    assert "arsumm keywords [FILE|-] [-k N] [--format text|json|jsonl]" in usage
+    assert "--format {text,json,jsonl}" in run("keywords", "--help").stdout.decode("utf-8")
+    (tmp_path / "keywords").write_text(NEWS, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(arsumm.__file__).parent.parent)}
+
+    def here(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "arsumm", *args],
+            capture_output=True,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+            env=env,
+        )
+
+    summary = here("./keywords", "-k", "1")
+    assert summary.returncode == 0, summary.stderr
+    assert summary.stdout.decode("utf-8").strip() == NEWS.splitlines()[0]
+    phrases = here("keywords", "keywords", "-k", "2")
+    assert phrases.returncode == 0, phrases.stderr
+    assert phrases.stdout.decode("utf-8").splitlines() == [
+        str(r["text"]) for r in _keyphrase_records(NEWS, 2)
+    ]

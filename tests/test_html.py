@@ -75,7 +75,7 @@ def check_inert(page: str, root: Node) -> None:
             assert not name.startswith("on"), f"event handler {name}={value!r}"
             assert name not in {"src", "srcdoc", "action", "formaction"}, name
             if name == "href":
-                assert re.fullmatch(r"#s-\d+", value or ""), value
+                assert re.fullmatch(r"#[sk]-\d+", value or ""), value
     assert len(root.find_all("style")) == 1
     css = root.find("style").text()
     for word in ("url(", "@import", "@font-face"):
@@ -376,3 +376,249 @@ def test_wrong_argument_types_are_named(kwargs: dict[str, object], message: str)
     text = arsumm.demo_text()
     with pytest.raises(TypeError, match=message):
         arsumm.to_html(text, arsumm.summarize(text, k=1), **kwargs)  # type: ignore[arg-type]
+
+
+# -- keyphrases (issue 16) -------------------------------------------------------
+
+
+def coverage(node: Node, active: frozenset[int] = frozenset()) -> list[tuple[str, frozenset[int]]]:
+    """Each character under ``node`` with the ranks of the keyphrase marks around it."""
+    out: list[tuple[str, frozenset[int]]] = []
+    for child in node.children:
+        if isinstance(child, str):
+            out.extend((ch, active) for ch in child)
+        elif "ctl" in child.classes:  # a control character, shown as a label
+            out.append(("<ctl>", active))
+        elif "kp" in child.classes:
+            out.extend(coverage(child, active | {int(child.attrs["data-kp"] or "")}))
+        else:
+            out.extend(coverage(child, active))
+    return out
+
+
+def expected_coverage(
+    text: str, start: int, end: int, phrases: list[arsumm.Keyphrase]
+) -> list[tuple[str, frozenset[int]]]:
+    """The reference: every occurrence clipped to [start, end), a clip that is only
+    whitespace left out; each character, as the page shows it, carries the ranks of
+    the clips covering it (a CR LF pair is one line break: the ranks of its CR)."""
+    ranks: list[set[int]] = [set() for _ in range(start, end)]
+    for rank, phrase in enumerate(phrases, 1):
+        for a, b in phrase.occurrences:
+            a, b = max(a, start), min(b, end)
+            if a < b and text[a:b].strip():
+                for i in range(a, b):
+                    ranks[i - start].add(rank)
+    out: list[tuple[str, frozenset[int]]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if text[i : i + 2] == "\r\n" and i + 1 < end:
+            out.append(("\n", frozenset(ranks[i - start])))
+            i += 2
+            continue
+        if LINE_BREAKS.fullmatch(ch):
+            ch = "\n"
+        elif (
+            ch in BIDI_CONTROLS or (ord(ch) < 0x20 and ch not in "\t\n") or 0x7F <= ord(ch) <= 0x9F
+        ):
+            ch = "<ctl>"
+        elif 0xD800 <= ord(ch) <= 0xDFFF:
+            ch = "\ufffd"
+        out.append((ch, frozenset(ranks[i - start])))
+        i += 1
+    return out
+
+
+def check_keyphrase_marks(
+    page: str, root: Node, text: str, ranked: list[arsumm.Sentence], phrases: list[arsumm.Keyphrase]
+) -> None:
+    """Every character of every sentence is under exactly the marks of the occurrences
+    covering it; each rank has one anchor, on its first element; titles name the phrase."""
+    spans = by_id(root, "article").find_all(cls="s")
+    assert len(spans) == len(ranked)
+    for node, s in zip(spans, ranked, strict=True):
+        assert coverage(node.find("bdi")) == expected_coverage(text, s.start, s.end, phrases)
+    marks = root.find_all("span", "kp")
+    assert all(m.text() for m in marks), "an empty keyphrase mark"
+    for m in marks:
+        rank = int(m.attrs["data-kp"] or "")
+        title = m.attrs["title"] or ""
+        assert title.startswith(f"الكلمة المفتاحية {rank} من {len(phrases)}:")
+        label = " ".join(phrases[rank - 1].text.split())
+        if not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", label):
+            assert title.endswith(label)  # (controls are shown by name, as in every title)
+    for rank in {int(m.attrs["data-kp"] or "") for m in marks}:
+        first = next(m for m in marks if m.attrs["data-kp"] == str(rank))
+        assert first.attrs.get("id") == f"k-{rank}"
+        assert sum(m.attrs.get("id") == f"k-{rank}" for m in marks) == 1
+
+
+def test_keyphrases_are_listed_and_every_occurrence_is_marked() -> None:
+    text = arsumm.demo_text()
+    summary = arsumm.summarize(text, k=3)
+    ranked = arsumm.Summarizer().rank(text)
+    phrases = arsumm.keywords(text, k=10)
+    page = arsumm.to_html(text, summary, keyphrases=phrases)
+    root, _, _ = parse(page)
+    check_inert(page, root)
+    check_keyphrase_marks(page, root, text, ranked, phrases)
+    # every occurrence of every phrase is under a mark of its rank
+    marks = root.find_all("span", "kp")
+    for rank, phrase in enumerate(phrases, 1):
+        shown_text = "".join(m.text() for m in marks if m.attrs["data-kp"] == str(rank))
+        assert shown_text == "".join(text[a:b] for a, b in phrase.occurrences)
+    # «أول محطة لتحلية» and «محطة لتحلية المياه» cross: marks were split, not broken
+    assert len(marks) > sum(p.count for p in phrases)
+    listed = by_id(root, "keyphrases").find_all("li")
+    assert [li.find("bdi").text() for li in listed] == [p.text for p in phrases]
+    assert [li.find("a").attrs["href"] for li in listed] == [f"#k-{r}" for r in range(1, 11)]
+    assert [li.find("span", "rank").text() for li in listed] == [
+        f"التكرار {p.count}" for p in phrases
+    ]
+    # the sentences read as before, and the page without keyphrases has no trace of them
+    plain = arsumm.to_html(text, summary)
+    assert [n.find("bdi").text() for n in by_id(root, "article").find_all(cls="s")] == [
+        n.find("bdi").text() for n in by_id(parse(plain)[0], "article").find_all(cls="s")
+    ]
+    assert 'class="kp"' not in plain
+    assert 'id="keyphrases"' not in plain
+    assert arsumm.to_html(text, summary, keyphrases=[]) == plain
+
+
+def test_keyphrase_marks_are_escaped_and_clipped_to_each_sentence() -> None:
+    ranked = arsumm.Summarizer().rank(EVIL)
+    quote = '"</p><img src=x onerror=alert(1)>"'
+    a = EVIL.index(quote)
+    # one occurrence crosses a sentence boundary (from inside sentence 1 into sentence 2)
+    cross_start = ranked[1].end - 6
+    cross_end = ranked[2].start + 5
+    phrases = [
+        arsumm.Keyphrase(quote, 1.0, "k1", ((a, a + len(quote)),)),
+        arsumm.Keyphrase(EVIL[cross_start:cross_end], 0.5, "k2", ((cross_start, cross_end),)),
+        arsumm.Keyphrase(EVIL[a + 2 : a + 9], 0.2, "k3", ((a + 2, a + 9),)),  # inside k1
+    ]
+    page = arsumm.to_html(EVIL, arsumm.summarize(EVIL, k=3), ranked=ranked, keyphrases=phrases)
+    root, _, comments = parse(page)
+    check_inert(page, root)
+    assert comments == []
+    assert root.find_all("img") == []
+    check_keyphrase_marks(page, root, EVIL, ranked, phrases)
+    first = by_id(root, "k-1")
+    assert first.text() == quote
+    assert by_id(root, "k-3").parent is first  # nested inside the phrase that holds it
+    crossing = [m for m in root.find_all("span", "kp") if m.attrs["data-kp"] == "2"]
+    assert len(crossing) == 2  # one part in each sentence
+    assert [m.parent.parent.attrs["id"] for m in crossing] == ["s-1", "s-2"]  # type: ignore[union-attr]
+    assert by_id(root, "keyphrases").find("bdi").text() == quote
+
+
+def test_crlf_is_never_cut_by_a_mark() -> None:
+    text = "هطل المطر\r\nعلى المدينة."
+    ranked = [arsumm.Sentence(0, 0, len(text), text, 1.0)]
+    cut = text.index("\n")  # a mark that ends between CR and LF
+    phrase = arsumm.Keyphrase(text[4:cut], 1.0, "k", ((4, cut),))
+    page = arsumm.to_html(text, ranked, ranked=ranked, keyphrases=[phrase])
+    root, _, _ = parse(page)
+    assert root.find("mark").text() == "هطل المطر\nعلى المدينة."
+    assert by_id(root, "k-1").text() == "المطر\n"
+
+
+_PLAIN = st.sampled_from([*"ابتثجحخدسشعفقكلمنهوي ءأةى .؟!،\n", "<", "&", '"', "'", "</p>"])
+
+
+@st.composite
+def text_and_keyphrases(
+    draw: st.DrawFn, chars: st.SearchStrategy[str]
+) -> tuple[str, list[arsumm.Keyphrase]]:
+    text = "خبر عاجل. " + "".join(draw(st.lists(chars, min_size=1, max_size=60)))
+    phrases = []
+    for i in range(draw(st.integers(1, 4))):
+        points = sorted(draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=8)))
+        spans = tuple((points[j], points[j + 1]) for j in range(0, len(points) - 1, 2))
+        phrases.append(arsumm.Keyphrase(text[spans[0][0] : spans[0][1]], 1.0, f"k{i}", spans))
+    return text, phrases
+
+
+@given(text_and_keyphrases(_PLAIN))
+def test_any_keyphrases_nest_and_cover_exactly_their_occurrences(
+    case: tuple[str, list[arsumm.Keyphrase]],
+) -> None:
+    text, phrases = case
+    ranked = arsumm.Summarizer(stemmer="light", require_arabic=False).rank(text)
+    page = arsumm.to_html(text, ranked[:1], ranked=ranked, keyphrases=phrases)
+    root, _, _ = parse(page)  # fails if the marks do not nest
+    check_inert(page, root)
+    check_keyphrase_marks(page, root, text, ranked, phrases)
+
+
+@given(text_and_keyphrases(_CHARS))
+def test_any_keyphrases_in_any_text_stay_inert(case: tuple[str, list[arsumm.Keyphrase]]) -> None:
+    text, phrases = case
+    try:
+        ranked = arsumm.Summarizer(stemmer="light", require_arabic=False).rank(text)
+    except arsumm.ArsummError:
+        return
+    page = arsumm.to_html(text, ranked[:1], ranked=ranked, keyphrases=phrases)
+    root, _, comments = parse(page)
+    check_inert(page, root)
+    assert comments == []
+    spans = root.find_all(cls="s")
+    assert [n.find("bdi").text() for n in spans] == [shown(s.text) for s in ranked]
+    check_keyphrase_marks(page, root, text, ranked, phrases)
+
+
+@pytest.mark.parametrize(
+    ("keyphrases", "error", "message"),
+    [
+        pytest.param("مياه", TypeError, "keyphrases must be a list of Keyphrase", id="str"),
+        pytest.param([("مياه", 1.0)], TypeError, "must hold Keyphrase objects", id="tuples"),
+        pytest.param(
+            [arsumm.Keyphrase("x", 1.0, "x", (("0", 1),))],  # type: ignore[arg-type]
+            TypeError,
+            "a pair of integers",
+            id="offset-str",
+        ),
+        pytest.param(
+            [arsumm.Keyphrase("x", 1.0, "x", ((10, 12), (3, 5)))],
+            ValueError,
+            "sorted, disjoint",
+            id="unsorted",
+        ),
+        pytest.param(
+            [arsumm.Keyphrase("x", 1.0, "x", ((0, 10**6),))],
+            ValueError,
+            "sorted, disjoint",
+            id="past-the-end",
+        ),
+        pytest.param(
+            arsumm.keywords("عقد مجلس الأمن الدولي جلسة طارئة حول أزمة المياه.", k=2),
+            ValueError,
+            "pass keyphrases of the same text",
+            id="other-text",
+        ),
+    ],
+)
+def test_bad_keyphrases_are_refused(keyphrases: object, error: type, message: str) -> None:
+    text = arsumm.demo_text()
+    with pytest.raises(error, match=message):
+        arsumm.to_html(text, [], keyphrases=keyphrases)  # type: ignore[arg-type]
+
+
+def test_cli_marks_the_keyphrases(tmp_path: Path) -> None:
+    text = arsumm.demo_text()
+    summary = arsumm.summarize(text, k=3)
+    phrases = arsumm.keywords(text, k=5)
+    page = _cli("--demo", "--format", "html", "--keywords", "5")
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.decode("utf-8") == arsumm.to_html(text, summary, keyphrases=phrases)
+    doc = _cli("--demo", "--format", "json", "--keywords", "2")
+    assert doc.returncode == 0, doc.stderr
+    import json
+
+    parsed = json.loads(doc.stdout)
+    assert parsed["keyphrases"] == [p.to_record() for p in phrases[:2]]
+    assert [s["index"] for s in parsed["summary"]] == [s.index for s in summary]
+    refused = _cli("--demo", "--keywords", "3")  # --format text has no place for them
+    assert refused.returncode == 2
+    assert "--keywords needs --format json, analyze, html" in refused.stderr.decode("utf-8")

@@ -8,8 +8,9 @@ check two things a parser alone cannot:
   sentences and the blue shading of the others are on screen, and the text
   sits on the right, as right-to-left text should;
 * the DOM that Chromium built (``--dump-dom``) holds the chosen sentences as
-  highlighted ``<mark>`` elements, and a text full of markup and bidi
-  controls produced no element, script or handler of its own.
+  highlighted ``<mark>`` elements and every keyphrase mark where the page put
+  it, and a text full of markup and bidi controls produced no element, script
+  or handler of its own.
 
 Chromium is found as ``$ARSUMM_CHROMIUM``, ``chromium`` or ``chromium-browser``.
 Without it the tests skip with the reason; with ``ARSUMM_REQUIRE_CHROMIUM=1``
@@ -35,7 +36,7 @@ import pytest
 
 import arsumm
 from tests.htmltree import parse
-from tests.test_html import EVIL, check_inert, shown
+from tests.test_html import EVIL, check_inert, check_keyphrase_marks, shown
 
 # The flags this machine needs: as root without a sandbox, no GPU, and none of
 # the background connections that a closed network would refuse.
@@ -243,6 +244,20 @@ def test_browser_does_not_interpret_the_text(chromium: str, tmp_path: Path) -> N
     spans = root.find_all(cls="s")
     assert [n.find("bdi").text() for n in spans] == [shown(s.text) for s in ranked]
     assert len(root.find_all("mark")) == 3
+
+
+def test_dom_keeps_every_keyphrase_mark(chromium: str, tmp_path: Path) -> None:
+    """Chromium builds the same nesting of keyphrase marks as the page has: no mark was
+    closed early or moved by the parser, even where two phrases' occurrences cross."""
+    text = arsumm.demo_text()
+    ranked = arsumm.Summarizer().rank(text)
+    phrases = arsumm.keywords(text, k=10)
+    page = arsumm.to_html(text, arsumm.summarize(text, k=3), ranked=ranked, keyphrases=phrases)
+    dom = dump_dom(chromium, page, tmp_path)
+    root, _, _ = parse(dom)
+    check_inert(dom, root)
+    check_keyphrase_marks(dom, root, text, ranked, phrases)
+    assert len(root.find_all("span", "kp")) == page.count('<span class="kp"')
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""The quality levers: priors, redundancy control, boilerplate, background IDF."""
+"""The scoring stage: priors (learned, position, uniform), the news rule, boilerplate and bylines, background IDF, redundancy control."""
 
 from __future__ import annotations
 
