@@ -5,7 +5,7 @@ Usage (from the project root)::
     python -m benchmarks.speed --data ../shared/data/easc/easc.jsonl
     python -m benchmarks.speed --parts scaling --sizes 1000 5000 --timeout 30
 
-Four parts, each printed as a markdown table and written to
+Four parts (all by default), each printed as a markdown table and written to
 ``benchmarks/results/speed-<part>.json``:
 
 throughput
@@ -40,8 +40,7 @@ workers
     processes. Speed-up: the median of the paired ratios; the outputs of
     every setting are compared with one job's (``identical``), byte for
     byte for the batch files. ``--limit N`` caps every input at N documents
-    (a smoke run, not a measurement). Not part of the default ``--parts``
-    (it keeps both cores busy for minutes).
+    (a smoke run, not a measurement: write it elsewhere with ``--out-dir``).
 """
 
 from __future__ import annotations
@@ -634,8 +633,8 @@ def _parser() -> argparse.ArgumentParser:
         "--parts",
         nargs="+",
         choices=("throughput", "scaling", "coldstart", "workers"),
-        default=["throughput", "scaling", "coldstart"],
-        help="parts to run (default: %(default)s; workers only when named)",
+        default=["throughput", "scaling", "coldstart", "workers"],
+        help="parts to run (default: all)",
     )
     parser.add_argument(
         "--methods",
