@@ -512,4 +512,5 @@ def _parallel(
         finish=_result,
         local=local,
         total=len(texts) if isinstance(texts, Sized) else None,
+        lazy=True,  # a small list is done here, without starting workers
     )

@@ -15,7 +15,10 @@ What it guarantees
     * With ``local=``, the caller's own process works while the pool starts
       (in a background thread): chunks are processed in place until the
       workers are ready, and if the input ends first no worker is used at
-      all, so a small input takes no longer than without workers. Only for
+      all, so a small input takes no longer than without workers. With
+      ``lazy=True`` and a list (``total`` known), the pool is started only
+      once the caller's own pace says that what is left would take it more
+      than :data:`WORTH_A_POOL_SECONDS`: a small list never starts workers. Only for
       work that cannot end the process (the caller decides: arsumm passes it
       only for its built-in components).
     * ``finish(item, result)`` turns a worker's compact result into the
@@ -104,6 +107,9 @@ MAX_CHUNK_WEIGHT = 1 << 20
 TARGET_SECONDS = 0.2
 #: Items in a chunk near the end of the input, at least (the last chunks shrink).
 LAST_CHUNK = 8
+#: Seconds of work left in the caller's process (estimated from the part it has
+#: done) below which a list is finished there without starting workers at all.
+WORTH_A_POOL_SECONDS = 1.0
 #: Items that killed their worker one after the other before the rest are failed unsent.
 MAX_DEATHS_IN_A_ROW = 16
 
@@ -159,6 +165,7 @@ def map_chunks(
     local: Callable[[list[T]], list[Any]] | None = None,
     preload: Sequence[str] = (),
     total: int | None = None,
+    lazy: bool = False,
 ) -> Iterator[R]:
     """Process ``items`` in chunks in ``workers`` processes; yield the results in order.
 
@@ -211,6 +218,12 @@ def map_chunks(
         processed here while the pool starts are held until it is up (with
         an unknown number, a stream that may stall, they are yielded as
         they come).
+    lazy : bool, default False
+        With ``local`` and ``total``: start the pool only once this
+        process's pace on the first chunks says that the rest would take it
+        more than :data:`WORTH_A_POOL_SECONDS` alone, so that a small list
+        starts no worker at all. For many small items; not for a few large
+        ones (the first would be processed here before any worker starts).
 
     Returns
     -------
@@ -253,9 +266,12 @@ def map_chunks(
         if problem is not None:
             pool.terminate()
             raise WorkerStartError(problem)
-    else:
+    elif not (lazy and total is not None):
         pool.start_in_background()
-    return _ordered(pool, items, failure, weight or _weightless, finish or _as_it_is, local, total)
+    # else _ordered starts the pool once the work left is worth it
+    return _ordered(
+        pool, items, failure, weight or _weightless, finish or _as_it_is, local, total, lazy
+    )
 
 
 def _as_it_is(item: object, result: Any) -> Any:
@@ -657,10 +673,11 @@ class _Chunker(Generic[T]):
         self.taken = 0
         self.size = FIRST_CHUNK
         self.exhausted = False
+        self.shrink = True  # cut the last chunks smaller (pointless without workers)
 
     def next(self) -> list[T] | None:
         size = self.size
-        if self.total is not None and self.workers > 1:  # the last items: share them out
+        if self.total is not None and self.workers > 1 and self.shrink:  # share the last out
             left = self.total - self.taken
             size = min(size, max(LAST_CHUNK, -(-left // (2 * self.workers))))
         chunk: list[T] = []
@@ -722,6 +739,7 @@ def _ordered(
     finish: Callable[[T, Any], R],
     local: Callable[[list[T]], list[Any]] | None,
     total: int | None,
+    lazy: bool,
 ) -> Iterator[R]:
     """The generator behind :func:`map_chunks`."""
     chunker = _Chunker(items, weight, pool.workers, total)
@@ -733,17 +751,34 @@ def _ordered(
         # first); a stream is yielded as it goes, since it may stall.
         held: list[R] = []
         if local is not None:
-            while pool.starting():
+            # a list of known length starts the pool only once what is left of
+            # it would take this process more than WORTH_A_POOL_SECONDS alone
+            lazy = lazy and total is not None
+            chunker.shrink = not lazy
+            spent = 0.0
+            while lazy or pool.starting():
                 items_ = chunker.next()
                 if items_ is None:
                     break
                 started = time.perf_counter()
                 results_here = _in_place(local, items_, failure, finish)
-                chunker.observe(len(items_), time.perf_counter() - started)
+                seconds = time.perf_counter() - started
+                chunker.observe(len(items_), seconds)
+                spent += seconds
                 if total is None:
                     yield from results_here
                 else:
                     held.extend(results_here)
+                if lazy and total is not None:
+                    left = (total - chunker.taken) * spent / chunker.taken
+                    if left > WORTH_A_POOL_SECONDS:
+                        pool.start_in_background()
+                        lazy = False
+                        chunker.shrink = True
+            if lazy:  # the whole input was processed here: no worker was needed
+                yield from held
+                finished = True
+                return
             if not pool.ready() and not pool.starting():
                 # the workers could not start: go on here (the results are the same)
                 warnings.warn(

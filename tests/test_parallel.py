@@ -238,6 +238,51 @@ def test_a_guarded_script_works(tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+SMALL_OR_WORTH_A_POOL = """\
+import os, sys, threading
+import arsumm
+import arsumm.parallel
+
+
+def children():
+    \"\"\"This process's child processes (a fork server, workers), from /proc.\"\"\"
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", encoding="ascii") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                found.append(int(name))
+    return found
+
+
+if __name__ == "__main__":
+    texts = [arsumm.demo_text()] * 150
+    if sys.argv[1] == "worth":  # any work left is worth a pool
+        arsumm.parallel.WORTH_A_POOL_SECONDS = 0.0
+    serial = list(arsumm.summarize_many(texts, k=2))
+    parallel = list(arsumm.summarize_many(texts, k=2, n_jobs=2))
+    for thread in threading.enumerate():  # a pool that was starting (the fork server stays)
+        if thread.name == "arsumm-pool-start":
+            thread.join()
+    print(parallel == serial, len(children()) > 0)
+"""
+
+
+def test_a_small_list_starts_no_worker_and_a_larger_one_does(tmp_path: Path) -> None:
+    """Issue 15: 153 EASC articles ran slower with n_jobs=2, the pool's start competing."""
+    (tmp_path / "small.py").write_text(SMALL_OR_WORTH_A_POOL, encoding="utf-8")
+    small = _python(["small.py", "small"], tmp_path)
+    assert (small.returncode, small.stderr) == (0, "")
+    assert small.stdout.split() == ["True", "False"]  # same results, no child process at all
+    worth = _python(["small.py", "worth"], tmp_path)
+    assert (worth.returncode, worth.stderr) == (0, "")
+    assert worth.stdout.split() == ["True", "True"]  # same results, from started workers
+
+
 def test_python_c_works_and_a_class_it_defines_fails_at_once(tmp_path: Path) -> None:
     code = "import arsumm; print([r.ok for r in arsumm.summarize_many(['{0}'] * 3, n_jobs=2)])"
     result = _python(["-c", code.format(WEATHER)], tmp_path)
