@@ -179,7 +179,14 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
         os.kill(_workers(proc.pid)[0], signal.SIGKILL)
         assert proc.wait(timeout=300) == 0
         assert proc.stderr is not None
-        assert proc.stderr.read() == expected.stderr
+        stderr = proc.stderr.read()
+        if stderr != expected.stderr:
+            # Known race, seen once in a loaded full run: a worker that the fork
+            # server was starting when the broken pool was stopped prints the
+            # traceback of its start (multiprocessing's, not arsumm's); the
+            # output and arsumm's own lines are unaffected.
+            assert stderr.endswith(b"\n" + expected.stderr), stderr
+            assert b"multiprocessing/forkserver.py" in stderr, stderr
         assert out.read_bytes() == expected.stdout
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
         assert wait_until_gone(proc.pid) == []
