@@ -152,6 +152,12 @@ def speed_tables(result: dict[str, Any]) -> dict[str, str]:
             for c in result["coldstart"]["commands"]
         ]
         tables["coldstart"] = markdown(["command", "median (ms)", "min (ms)"], rows)
+        c = result["coldstart"]
+        if "ratio" in c:
+            tables["coldstart"] += (
+                f"\n\nThe CLI's median over `{c['reference']}`: {c['ratio']:.2f}x "
+                f"(target: at most {c['target']:g}x)."
+            )
     if "workers" in result:
         rows = []
         for case in result["workers"]["cases"]:
