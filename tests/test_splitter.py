@@ -437,7 +437,7 @@ def test_max_chars_validated(max_chars: object) -> None:
 
 
 def test_ud_pud_boundary_f1() -> None:
-    """Boundary F1 on the UD Arabic-PUD gold must be at least 0.99."""
+    """Boundary F1 on the UD Arabic-PUD gold must be at least 0.995 (issue 12; 602 of 603 found, 5 extra)."""
     docs = load_jsonl(require_data("ud-arabic-pud", "sentences.jsonl"))
     tp = fp = fn = 0
     for doc in docs:
@@ -454,7 +454,7 @@ def test_ud_pud_boundary_f1() -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert tp + fn == 603
-    assert f1 >= 0.99, f"boundary F1 {f1:.4f} (P {precision:.4f}, R {recall:.4f})"
+    assert f1 >= 0.995, f"boundary F1 {f1:.4f} (P {precision:.4f}, R {recall:.4f})"
 
 
 def test_easc_hard_wrapped_lines_are_joined(easc_docs: list[dict[str, object]]) -> None:
