@@ -79,8 +79,9 @@ FLAG_HINTS = (
     ("use KeywordExtractor(require_arabic=False)", "pass --allow-non-arabic"),
 )
 #: A file is cut into about this many parts per worker (so that the workers
-#: finish close together) ...
-PARTS_PER_WORKER = 8
+#: finish close together, and the part the caller summarises while they start
+#: is short) ...
+PARTS_PER_WORKER = 32
 #: ... of at least this many bytes ...
 MIN_PART_BYTES = 1 << 18
 #: ... and at most this many.
