@@ -703,6 +703,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_part(
+    part: str, args: argparse.Namespace, data: Path, corpus: list[Any], background: list[str]
+) -> dict[str, Any]:
+    """Measure one part of the benchmark; raise DataError if its data cannot be read."""
+    if part == "throughput":
+        texts = [d.text for d in corpus]
+        return throughput(texts, args.methods, background, repeats=args.repeats, log=sys.stderr)
+    if part == "scaling":
+        from arsumm import split_sentences
+
+        pool = [" ".join(s.text.split()) for d in corpus for s in split_sentences(d.text)]
+        names = [n for n in args.methods if n != "arsumm-batch"]
+        return scaling(
+            pool,
+            names,
+            sizes=sorted(args.sizes),
+            timeout=args.timeout,
+            mem_limit_mb=args.mem_limit_mb,
+            data=data.resolve(),
+            log=sys.stderr,
+        )
+    if part == "workers":
+        ant_path = args.ant_data or data.resolve().parent.parent / "ant-bbc" / "ant_bbc.jsonl"
+        ant = [d.text for d in load_documents(ant_path)]
+        result = workers(
+            ant,
+            [d.text for d in corpus],
+            jobs=args.jobs,
+            repeats=args.workers_repeats,
+            limit=args.limit,
+            cases=args.cases,
+            log=sys.stderr,
+        )
+        result["ant_data"] = {"path": display_path(ant_path), "n_docs": len(ant)}
+        return result
+    try:
+        first = load_documents(data)[0]
+    except (DataError, IndexError):
+        return coldstart(repeats=args.coldstart_repeats)
+    source = f"the first article of {display_path(data)} ({first.id})"
+    return coldstart(repeats=args.coldstart_repeats, text=first.text, source=source)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the speed benchmark from the command line; return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -710,71 +753,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = args.data or default_data_path()
     prov = provenance("benchmarks.speed", args_list)
     needs_data = {"throughput", "scaling", "workers"} & set(args.parts)
-    if needs_data:
-        try:
+    corpus: list[Any] = []
+    background: list[str] = []
+    try:
+        if needs_data:
             corpus = load_documents(data)
             splits = load_splits(data.parent / "splits.json")
             background = [d.text for d in load_split(corpus, splits, "dev")]
-        except DataError as exc:
-            print(f"benchmarks.speed: error: {exc}", file=sys.stderr)
-            return 1
-    for part in args.parts:
-        print(f"## {part}", file=sys.stderr)
-        if part == "throughput":
-            texts = [d.text for d in corpus]
-            result = throughput(
-                texts, args.methods, background, repeats=args.repeats, log=sys.stderr
-            )
-        elif part == "scaling":
-            from arsumm import split_sentences
-
-            pool = [" ".join(s.text.split()) for d in corpus for s in split_sentences(d.text)]
-            names = [n for n in args.methods if n != "arsumm-batch"]
-            result = scaling(
-                pool,
-                names,
-                sizes=sorted(args.sizes),
-                timeout=args.timeout,
-                mem_limit_mb=args.mem_limit_mb,
-                data=data.resolve(),
-                log=sys.stderr,
-            )
-        elif part == "workers":
-            ant_path = args.ant_data or data.resolve().parent.parent / "ant-bbc" / "ant_bbc.jsonl"
-            try:
-                ant = [d.text for d in load_documents(ant_path)]
-            except DataError as exc:
-                print(f"benchmarks.speed: error: {exc}", file=sys.stderr)
-                return 1
-            result = workers(
-                ant,
-                [d.text for d in corpus],
-                jobs=args.jobs,
-                repeats=args.workers_repeats,
-                limit=args.limit,
-                cases=args.cases,
-                log=sys.stderr,
-            )
-            result["ant_data"] = {"path": display_path(ant_path), "n_docs": len(ant)}
-        else:
-            try:
-                first = load_documents(data)[0]
-            except (DataError, IndexError):
-                result = coldstart(repeats=args.coldstart_repeats)
-            else:
-                source = f"the first article of {display_path(data)} ({first.id})"
-                result = coldstart(repeats=args.coldstart_repeats, text=first.text, source=source)
-        record = {"provenance": prov, "suite": f"speed-{part}", part: result}
-        if part in needs_data:
-            record["data"] = {"path": display_path(data), "n_docs": len(corpus)}
-        print(f"\n### {part}\n")
-        print(speed_tables(record)[part])
-        for s in result.get("skipped", []):
-            print(f"\nskipped {s['name']}: {s['reason']}")
-        if not args.no_write:
-            path = args.out_dir / f"speed-{part}.json"
-            write_json(path, record)
-            print(f"\nwrote {display_path(path)}", file=sys.stderr)
+        for part in args.parts:
+            print(f"## {part}", file=sys.stderr)
+            result = _run_part(part, args, data, corpus, background)
+            record = {"provenance": prov, "suite": f"speed-{part}", part: result}
+            if part in needs_data:
+                record["data"] = {"path": display_path(data), "n_docs": len(corpus)}
+            print(f"\n### {part}\n")
+            print(speed_tables(record)[part])
+            for s in result.get("skipped", []):
+                print(f"\nskipped {s['name']}: {s['reason']}")
+            if not args.no_write:
+                path = args.out_dir / f"speed-{part}.json"
+                write_json(path, record)
+                print(f"\nwrote {display_path(path)}", file=sys.stderr)
+    except DataError as exc:
+        print(f"benchmarks.speed: error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -101,93 +101,110 @@ def _ratio(value: float | None) -> str:
 
 def speed_tables(result: dict[str, Any]) -> dict[str, str]:
     """The tables of a speed run: throughput, scaling, coldstart and workers (those present)."""
-    tables: dict[str, str] = {}
-    if "throughput" in result:
-        t = result["throughput"]
-        batch = next((m for m in t["methods"] if m["name"] == "arsumm-batch"), None)
-        header = ["method", "docs/s", "ms/doc", f"{t['reference_label']} speed ÷ this method's"]
-        if batch is not None:
-            header.append(f"{batch['label']} ÷ this method (medians)")
-        rows = []
-        for m in t["methods"]:
-            row = [
-                m["label"],
-                fmt_number(m["docs_per_s"], 1),
-                fmt_number(m["ms_per_doc"], 2),
-                "–" if m["name"] == t["reference"] else _ratio(m.get("arsumm_ratio")),
-            ]
-            if batch is not None:
-                own = m is batch
-                row.append("–" if own else _ratio(batch["docs_per_s"] / m["docs_per_s"]))
-            rows.append(row)
-        tables["throughput"] = markdown(header, rows)
-    if "scaling" in result:
-        rows = []
-        for m in result["scaling"]["methods"]:
-            for run in m["runs"]:
-                if run["status"].startswith("not run"):
-                    continue
-                ok = run["status"] == "ok"
-                rows.append(
-                    [
-                        m["label"],
-                        f"{run['size']:,}",
-                        fmt_number(run.get("seconds"), 2) if ok else run["status"],
-                        fmt_number(run.get("peak_rss_mb"), 0) if ok else "–",
-                        fmt_number(run.get("time_exponent"), 2),
-                        fmt_number(run.get("memory_exponent"), 2),
-                    ]
-                )
-        tables["scaling"] = markdown(
-            ["method", "sentences", "time (s)", "peak RSS (MB)", "time exponent", "RSS exponent"],
-            rows,
-        )
-    if "coldstart" in result:
-        rows = [
-            [
-                f"`{c['command']}`",
-                fmt_number(c["median_s"] * 1000, 0),
-                fmt_number(c["min_s"] * 1000, 0),
-            ]
-            for c in result["coldstart"]["commands"]
+    makers = {
+        "throughput": _throughput_table,
+        "scaling": _scaling_table,
+        "coldstart": _coldstart_table,
+        "workers": _workers_table,
+    }
+    return {part: make(result) for part, make in makers.items() if part in result}
+
+
+def _throughput_table(result: dict[str, Any]) -> str:
+    t = result["throughput"]
+    batch = next((m for m in t["methods"] if m["name"] == "arsumm-batch"), None)
+    header = ["method", "docs/s", "ms/doc", f"{t['reference_label']} speed ÷ this method's"]
+    if batch is not None:
+        header.append(f"{batch['label']} ÷ this method (medians)")
+    rows = []
+    for m in t["methods"]:
+        row = [
+            m["label"],
+            fmt_number(m["docs_per_s"], 1),
+            fmt_number(m["ms_per_doc"], 2),
+            "–" if m["name"] == t["reference"] else _ratio(m.get("arsumm_ratio")),
         ]
-        tables["coldstart"] = markdown(["command", "median (ms)", "min (ms)"], rows)
-        c = result["coldstart"]
-        if "ratio" in c:
-            tables["coldstart"] += (
-                f"\n\nThe CLI's median over `{c['reference']}`: {c['ratio']:.2f}x "
-                f"(target: at most {c['target']:g}x)."
+        if batch is not None:
+            own = m is batch
+            row.append("–" if own else _ratio(batch["docs_per_s"] / m["docs_per_s"]))
+        rows.append(row)
+    table = markdown(header, rows)
+    return table
+
+
+def _scaling_table(result: dict[str, Any]) -> str:
+    rows = []
+    for m in result["scaling"]["methods"]:
+        for run in m["runs"]:
+            if run["status"].startswith("not run"):
+                continue
+            ok = run["status"] == "ok"
+            rows.append(
+                [
+                    m["label"],
+                    f"{run['size']:,}",
+                    fmt_number(run.get("seconds"), 2) if ok else run["status"],
+                    fmt_number(run.get("peak_rss_mb"), 0) if ok else "–",
+                    fmt_number(run.get("time_exponent"), 2),
+                    fmt_number(run.get("memory_exponent"), 2),
+                ]
             )
-    if "workers" in result:
-        rows = []
-        for case in result["workers"]["cases"]:
-            for run in case["runs"]:
-                one = run["jobs"] == result["workers"]["jobs"][0]
-                rows.append(
-                    [
-                        case["label"],
-                        f"{case['n_docs']:,}",
-                        str(run["jobs"]),
-                        fmt_number(run["docs_per_s"], 1),
-                        "–" if one else _ratio(run["speedup"]),
-                        "–" if one else f">= {case['target']:.2f}x",
-                        fmt_number(run["first_s"], 2),
-                        fmt_number(run.get("peak_worker_mb"), 0),
-                        "yes" if case["identical"] else "**no**",
-                    ]
-                )
-        tables["workers"] = markdown(
-            [
-                "input",
-                "documents",
-                "jobs",
-                "docs/s",
-                "speed-up over one job",
-                "target",
-                "first call (s)",
-                "peak per worker (MB)",
-                "output identical",
-            ],
-            rows,
+    table = markdown(
+        ["method", "sentences", "time (s)", "peak RSS (MB)", "time exponent", "RSS exponent"],
+        rows,
+    )
+    return table
+
+
+def _coldstart_table(result: dict[str, Any]) -> str:
+    rows = [
+        [
+            f"`{c['command']}`",
+            fmt_number(c["median_s"] * 1000, 0),
+            fmt_number(c["min_s"] * 1000, 0),
+        ]
+        for c in result["coldstart"]["commands"]
+    ]
+    table = markdown(["command", "median (ms)", "min (ms)"], rows)
+    c = result["coldstart"]
+    if "ratio" in c:
+        table += (
+            f"\n\nThe CLI's median over `{c['reference']}`: {c['ratio']:.2f}x "
+            f"(target: at most {c['target']:g}x)."
         )
-    return tables
+    return table
+
+
+def _workers_table(result: dict[str, Any]) -> str:
+    rows = []
+    for case in result["workers"]["cases"]:
+        for run in case["runs"]:
+            one = run["jobs"] == result["workers"]["jobs"][0]
+            rows.append(
+                [
+                    case["label"],
+                    f"{case['n_docs']:,}",
+                    str(run["jobs"]),
+                    fmt_number(run["docs_per_s"], 1),
+                    "–" if one else _ratio(run["speedup"]),
+                    "–" if one else f">= {case['target']:.2f}x",
+                    fmt_number(run["first_s"], 2),
+                    fmt_number(run.get("peak_worker_mb"), 0),
+                    "yes" if case["identical"] else "**no**",
+                ]
+            )
+    table = markdown(
+        [
+            "input",
+            "documents",
+            "jobs",
+            "docs/s",
+            "speed-up over one job",
+            "target",
+            "first call (s)",
+            "peak per worker (MB)",
+            "output identical",
+        ],
+        rows,
+    )
+    return table

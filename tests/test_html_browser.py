@@ -120,8 +120,8 @@ def dump_dom(browser: str, page: str, workdir: Path) -> str:
 # -- a small PNG decoder (8-bit grey, RGB or RGBA, not interlaced) ---------------
 
 
-def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Return width, height and the RGB rows of a PNG image."""
+def _png_chunks(data: bytes) -> tuple[bytes, bytes]:
+    """The IHDR body and the joined IDAT bodies of a PNG file."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG file"
     pos, idat, header = 8, [], b""
     while pos < len(data):
@@ -134,41 +134,56 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
             idat.append(body)
         elif kind == b"IEND":
             break
+    return header, b"".join(idat)
+
+
+def _unfilter(kind: int, line: bytearray, previous: bytearray, channels: int) -> None:
+    """Undo the PNG filter ``kind`` of one row, in place (``previous``: the row above)."""
+    for i in range(len(line)):
+        left = line[i - channels] if i >= channels else 0
+        up = previous[i]
+        corner = previous[i - channels] if i >= channels else 0
+        if kind == 1:
+            line[i] = (line[i] + left) & 0xFF
+        elif kind == 2:
+            line[i] = (line[i] + up) & 0xFF
+        elif kind == 3:
+            line[i] = (line[i] + (left + up) // 2) & 0xFF
+        elif kind == 4:
+            p = left + up - corner
+            pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+            pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+            line[i] = (line[i] + pred) & 0xFF
+
+
+def _rgb(line: bytearray, channels: int) -> bytes:
+    """One row as RGB bytes (alpha dropped, grey repeated)."""
+    if channels == 3:
+        return bytes(line)
+    if channels == 4:
+        return bytes(b for i, b in enumerate(line) if i % 4 != 3)
+    grey = line[::channels]
+    return bytes(v for g in grey for v in (g, g, g))
+
+
+def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Return width, height and the RGB rows of a PNG image."""
+    header, idat = _png_chunks(data)
     width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", header)
     channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(color)
     assert depth == 8, f"unsupported PNG bit depth {depth}"
     assert channels is not None, f"unsupported PNG colour type {color}"
     assert interlace == 0, "interlaced PNG not supported"
-    raw = zlib.decompress(b"".join(idat))
+    raw = zlib.decompress(idat)
     stride = width * channels
     rows: list[bytes] = []
     previous = bytearray(stride)
     for y in range(height):
         kind = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + pred) & 0xFF
+        _unfilter(kind, line, previous, channels)
         previous = line
-        if channels == 3:
-            rows.append(bytes(line))
-        elif channels == 4:
-            rows.append(bytes(b for i, b in enumerate(line) if i % 4 != 3))
-        else:
-            grey = line[::channels]
-            rows.append(bytes(v for g in grey for v in (g, g, g)))
+        rows.append(_rgb(line, channels))
     return width, height, rows
 
 

@@ -155,12 +155,18 @@ def _dotted(node: ast.expr) -> str | None:
 def _uses_in(
     source: Source, attributes: dict[str, list[tuple[str, str]]], packages: tuple[str, ...]
 ) -> Iterator[Use]:
+    bound: dict[str, str] = {}  # local name -> first-party module it is bound to
+    yield from _import_uses(source, packages, bound)
+    yield from _attribute_uses(source, attributes, bound)
+
+
+def _import_uses(source: Source, packages: tuple[str, ...], bound: dict[str, str]) -> Iterator[Use]:
+    """Private modules and names imported from another module; fills ``bound``."""
     module = source.module
 
     def first_party(dotted: str) -> bool:
         return dotted.split(".")[0] in packages
 
-    bound: dict[str, str] = {}  # local name -> first-party module it is bound to
     for node in ast.walk(source.tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -182,6 +188,13 @@ def _uses_in(
                 if _is_private(alias.name) and not _inside(module, target):
                     yield Use(module, node.lineno, f"{target}.{alias.name}")
                 bound[alias.asname or alias.name] = f"{target}.{alias.name}"
+
+
+def _attribute_uses(
+    source: Source, attributes: dict[str, list[tuple[str, str]]], bound: dict[str, str]
+) -> Iterator[Use]:
+    """Private attributes of another module's names or of objects of its classes."""
+    module = source.module
     for node in ast.walk(source.tree):
         if not (isinstance(node, ast.Attribute) and _is_private(node.attr)):
             continue
