@@ -754,18 +754,25 @@ def _train_stream(
             info={"data": name},
         )
     except ConfigError:
-        if skipped < lines or lines == 0:
-            if lines == 0:
-                raise FileError(f"{name}: no records: the file is empty") from None
+        unusable = _unusable_file(name, lines, skipped)
+        if unusable is None:
             raise
-        raise FileError(
-            f"{name}: none of the {lines} records can be used to train a prior "
-            "(see the lines above)"
-        ) from None
+        raise unusable from None
     finally:
         if bar is not None:
             bar.close()
     return prior, lines, skipped
+
+
+def _unusable_file(name: str, lines: int, skipped: int) -> FileError | None:
+    """The error for a file no record of which is usable; None if some record was."""
+    if lines == 0:
+        return FileError(f"{name}: no records: the file is empty")
+    if skipped < lines:
+        return None
+    return FileError(
+        f"{name}: none of the {lines} records can be used to train a prior (see the lines above)"
+    )
 
 
 # -- the console script ---------------------------------------------------------------

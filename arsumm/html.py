@@ -515,14 +515,7 @@ def to_html(
     >>> page.count('<span class="kp"')
     3
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    if ranked is not None and summarizer is not None:
-        raise TypeError("pass ranked= or summarizer=, not both")
-    if summarizer is not None and not isinstance(summarizer, Summarizer):
-        raise TypeError(f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}")
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title must be a str, got {type(title).__name__}")
+    _check_options(text, ranked, summarizer, title)
     _check(text, summary, "summary")
     marked = _check_keyphrases(text, keyphrases)
     if ranked is None:
@@ -542,10 +535,7 @@ def to_html(
     words = sum(len(s.text.split()) for s in ranked)
     chosen_words = sum(len(ranked[i].text.split()) for i in chosen)
 
-    first_line = " ".join(ranked[0].text.split())
-    page_title = title if title is not None else first_line
-    if len(page_title) > 90:
-        page_title = page_title[:89].rstrip() + "\u2026"
+    page_title = _page_title(title, ranked[0])
 
     out: list[str] = []
     add = out.append
@@ -573,14 +563,7 @@ def to_html(
         add("<li>لم تُختر أي جملة.</li>\n")
     add("</ol>\n</section>\n")
     if marked:
-        add('<section class="keyphrases" id="keyphrases" aria-labelledby="keyphrases-h">\n')
-        add('<h2 id="keyphrases-h">الكلمات المفتاحية</h2>\n<ol>\n')
-        for place, phrase in enumerate(marked, 1):
-            add(
-                f'<li><a href="#k-{place}"><bdi>{_escape(phrase.text)}</bdi></a>'
-                f'<span class="rank">التكرار {phrase.count}</span></li>\n'
-            )
-        add("</ol>\n</section>\n")
+        add(_keyphrase_section(marked))
 
     add('<section class="article" id="article" aria-labelledby="article-h">\n')
     add('<h2 id="article-h">النص الكامل</h2>\n')
@@ -599,15 +582,7 @@ def to_html(
         # The square root keeps differences among the many low scores visible.
         weight = math.sqrt(float(s.score) / best) if best > 0 else 0.0
         selected = s.index in chosen
-        if s.index in left_out:
-            tip = f"الجملة {s.index + 1} \u00b7 من قالب الصفحة (boilerplate)، لم تدخل الترتيب"
-        else:
-            tip = (
-                f"الجملة {s.index + 1} \u00b7 الترتيب {rank[s.index]} من {n}"
-                f" \u00b7 الدرجة {s.score:.4f}"
-            )
-        if selected:
-            tip += " \u00b7 في الملخص"
+        tip = _tooltip(s, rank[s.index], n, boilerplate=s.index in left_out, selected=selected)
         tag = "mark" if selected else "span"
         cls = "s sel" if selected else "s"
         add(
@@ -624,6 +599,50 @@ def to_html(
     )
     add("</body>\n</html>\n")
     return "".join(out)
+
+
+def _check_options(text: object, ranked: object, summarizer: object, title: object) -> None:
+    """Check the types of :func:`to_html`'s arguments that are not sentences."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if ranked is not None and summarizer is not None:
+        raise TypeError("pass ranked= or summarizer=, not both")
+    if summarizer is not None and not isinstance(summarizer, Summarizer):
+        raise TypeError(f"summarizer must be an arsumm.Summarizer, got {type(summarizer).__name__}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a str, got {type(title).__name__}")
+
+
+def _page_title(title: str | None, first: Sentence) -> str:
+    """The window title: ``title``, or the first sentence, cut to 90 characters."""
+    page_title = title if title is not None else " ".join(first.text.split())
+    if len(page_title) > 90:
+        page_title = page_title[:89].rstrip() + "\u2026"
+    return page_title
+
+
+def _keyphrase_section(marked: Sequence[Keyphrase]) -> str:
+    """The list of keyphrases, each linked to its first occurrence in the article."""
+    out = ['<section class="keyphrases" id="keyphrases" aria-labelledby="keyphrases-h">\n']
+    out.append('<h2 id="keyphrases-h">الكلمات المفتاحية</h2>\n<ol>\n')
+    for place, phrase in enumerate(marked, 1):
+        out.append(
+            f'<li><a href="#k-{place}"><bdi>{_escape(phrase.text)}</bdi></a>'
+            f'<span class="rank">التكرار {phrase.count}</span></li>\n'
+        )
+    out.append("</ol>\n</section>\n")
+    return "".join(out)
+
+
+def _tooltip(s: Sentence, rank: int, n: int, *, boilerplate: bool, selected: bool) -> str:
+    """A sentence's tooltip: its place, then its rank and score or why it has none."""
+    if boilerplate:
+        tip = f"الجملة {s.index + 1} \u00b7 من قالب الصفحة (boilerplate)، لم تدخل الترتيب"
+    else:
+        tip = f"الجملة {s.index + 1} \u00b7 الترتيب {rank} من {n} \u00b7 الدرجة {s.score:.4f}"
+    if selected:
+        tip += " \u00b7 في الملخص"
+    return tip
 
 
 def _gap(

@@ -75,7 +75,7 @@ import time
 import warnings
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -743,7 +743,6 @@ def _ordered(
 ) -> Iterator[R]:
     """The generator behind :func:`map_chunks`."""
     chunker = _Chunker(items, weight, pool.workers, total)
-    window: deque[_Chunk[T, R]] = deque()
     finished = False
     try:
         # Processed here while the pool starts. A list is held until the pool is
@@ -754,27 +753,9 @@ def _ordered(
             # a list of known length starts the pool only once what is left of
             # it would take this process more than WORTH_A_POOL_SECONDS alone
             lazy = lazy and total is not None
-            chunker.shrink = not lazy
-            spent = 0.0
-            while lazy or pool.starting():
-                items_ = chunker.next()
-                if items_ is None:
-                    break
-                started = time.perf_counter()
-                results_here = _in_place(local, items_, failure, finish)
-                seconds = time.perf_counter() - started
-                chunker.observe(len(items_), seconds)
-                spent += seconds
-                if total is None:
-                    yield from results_here
-                else:
-                    held.extend(results_here)
-                if lazy and total is not None:
-                    left = (total - chunker.taken) * spent / chunker.taken
-                    if left > WORTH_A_POOL_SECONDS:
-                        pool.start_in_background()
-                        lazy = False
-                        chunker.shrink = True
+            held, lazy = yield from _while_starting(
+                pool, chunker, local, failure, finish, total, lazy
+            )
             if lazy:  # the whole input was processed here: no worker was needed
                 yield from held
                 finished = True
@@ -792,44 +773,108 @@ def _ordered(
                     yield from _in_place(local, items_, failure, finish)
                 finished = True
                 return
-        while True:
-            while len(window) < 2 * pool.workers:
-                items_ = chunker.next()
-                if items_ is None:
-                    break
-                window.append(_send(pool, _pack(items_, failure)))
-            if held:
-                yield from held
-                held = []
-            if not window:
-                finished = True
-                return
-            chunk = window.popleft()
-            try:
-                results, seconds = _receive(chunk)
-            except BrokenProcessPool:
-                # every chunk in flight is lost with the pool: find the culprits one by one
-                later = list(window)
-                window.clear()
-                pool.restart()
-                yield from _one_by_one(pool, chunk, failure, finish)
-                for other in later:
-                    try:
-                        yield from _merge(other, _receive(other)[0], finish)
-                    except Exception:
-                        yield from _one_by_one(pool, other, failure, finish)
-                continue
-            except Exception:  # the chunk failed as a whole: find the item it failed on
-                yield from _one_by_one(pool, chunk, failure, finish)
-                continue
-            chunker.observe(len(chunk.sent), seconds)
-            pool.deaths_in_row = 0
-            yield from _merge(chunk, results, finish)
+        yield from _through_pool(pool, chunker, held, failure, finish)
+        finished = True
     finally:
         if finished:
             pool.close()
         else:
             pool.terminate()
+
+
+def _while_starting(
+    pool: _Pool,
+    chunker: _Chunker[T],
+    local: Callable[[list[T]], list[Any]],
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
+    total: int | None,
+    lazy: bool,
+) -> Generator[R, None, tuple[list[R], bool]]:
+    """Process chunks here while the pool starts (lazily: until it is worth starting).
+
+    Yield the results of a stream (``total`` None) as they come; return
+    those of a list, held, and whether the pool is still not started.
+    """
+    chunker.shrink = not lazy
+    held: list[R] = []
+    spent = 0.0
+    while lazy or pool.starting():
+        items = chunker.next()
+        if items is None:
+            break
+        started = time.perf_counter()
+        results_here = _in_place(local, items, failure, finish)
+        seconds = time.perf_counter() - started
+        chunker.observe(len(items), seconds)
+        spent += seconds
+        if total is None:
+            yield from results_here
+        else:
+            held.extend(results_here)
+        if lazy and total is not None:
+            left = (total - chunker.taken) * spent / chunker.taken
+            if left > WORTH_A_POOL_SECONDS:
+                pool.start_in_background()
+                lazy = False
+                chunker.shrink = True
+    return held, lazy
+
+
+def _through_pool(
+    pool: _Pool,
+    chunker: _Chunker[T],
+    held: list[R],
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
+) -> Iterator[R]:
+    """Send the chunks to the workers, a window ahead; yield ``held`` first, then their results.
+
+    ``held`` is emptied once yielded.
+    """
+    window: deque[_Chunk[T, R]] = deque()
+    while True:
+        while len(window) < 2 * pool.workers:
+            items = chunker.next()
+            if items is None:
+                break
+            window.append(_send(pool, _pack(items, failure)))
+        if held:
+            yield from held
+            held.clear()
+        if not window:
+            return
+        chunk = window.popleft()
+        try:
+            results, seconds = _receive(chunk)
+        except BrokenProcessPool:
+            # every chunk in flight is lost with the pool: find the culprits one by one
+            later = list(window)
+            window.clear()
+            pool.restart()
+            yield from _one_by_one(pool, chunk, failure, finish)
+            yield from _after_a_death(pool, later, failure, finish)
+            continue
+        except Exception:  # the chunk failed as a whole: find the item it failed on
+            yield from _one_by_one(pool, chunk, failure, finish)
+            continue
+        chunker.observe(len(chunk.sent), seconds)
+        pool.deaths_in_row = 0
+        yield from _merge(chunk, results, finish)
+
+
+def _after_a_death(
+    pool: _Pool,
+    later: list[_Chunk[T, R]],
+    failure: Callable[[T, BaseException], R],
+    finish: Callable[[T, Any], R],
+) -> Iterator[R]:
+    """The results of the chunks that were in flight when a worker died."""
+    for other in later:
+        try:
+            yield from _merge(other, _receive(other)[0], finish)
+        except Exception:
+            yield from _one_by_one(pool, other, failure, finish)
 
 
 def _send(pool: _Pool, chunk: _Chunk[T, R]) -> _Chunk[T, R]:

@@ -270,33 +270,8 @@ class Summarizer:
             raise ConfigError(
                 f"lead must be one of {', '.join(map(repr, LEAD_MODES))}, got {self.lead!r}"
             )
-        if self.ranker is None:
-            ranker: Ranker = TextRank(damping=damping)
-        elif isinstance(self.ranker, str) or not callable(getattr(self.ranker, "rank", None)):
-            raise TypeError(
-                "ranker must have a .rank(document, teleport) method, "
-                f"got {type(self.ranker).__name__}"
-            )
-        elif damping != DEFAULT_DAMPING:
-            raise ConfigError(
-                "damping sets the built-in ranker's damping; with ranker= set it on the "
-                "ranker instead, e.g. ranker=TextRank(damping=0.85)"
-            )
-        else:
-            ranker = self.ranker
-        if isinstance(self.prior, LinearPrior):
-            prior: LinearPrior | None = self.prior
-        elif isinstance(self.prior, str) and self.prior in PRIORS:
-            prior = load_default_prior() if self.prior == "learned" else None
-        elif isinstance(self.prior, str):
-            raise ConfigError(
-                f"prior must be one of {', '.join(map(repr, PRIORS))} or a LinearPrior, "
-                f"got {self.prior!r}"
-            )
-        else:
-            raise TypeError(
-                f"prior must be a str or a LinearPrior, got {type(self.prior).__name__}"
-            )
+        ranker = _chosen_ranker(self.ranker, damping)
+        prior = _chosen_prior(self.prior)
         analyzer = Analyzer(
             stemmer=self.stemmer, stopwords=self.stopwords, taa_marbuta=self.taa_marbuta
         )
@@ -678,6 +653,35 @@ class Summarizer:
         document = self._ready(document)
         scores = self.score(document)
         return _sentences(document, scores, self.choose(document, scores, budget))
+
+
+def _chosen_ranker(ranker: Ranker | None, damping: float) -> Ranker:
+    """The ranker a Summarizer uses: ``ranker=`` checked, or TextRank with ``damping``."""
+    if ranker is None:
+        return TextRank(damping=damping)
+    if isinstance(ranker, str) or not callable(getattr(ranker, "rank", None)):
+        raise TypeError(
+            f"ranker must have a .rank(document, teleport) method, got {type(ranker).__name__}"
+        )
+    if damping != DEFAULT_DAMPING:
+        raise ConfigError(
+            "damping sets the built-in ranker's damping; with ranker= set it on the "
+            "ranker instead, e.g. ranker=TextRank(damping=0.85)"
+        )
+    return ranker
+
+
+def _chosen_prior(prior: str | LinearPrior) -> LinearPrior | None:
+    """The prior a Summarizer uses for ``prior=`` (None for "none")."""
+    if isinstance(prior, LinearPrior):
+        return prior
+    if isinstance(prior, str) and prior in PRIORS:
+        return load_default_prior() if prior == "learned" else None
+    if isinstance(prior, str):
+        raise ConfigError(
+            f"prior must be one of {', '.join(map(repr, PRIORS))} or a LinearPrior, got {prior!r}"
+        )
+    raise TypeError(f"prior must be a str or a LinearPrior, got {type(prior).__name__}")
 
 
 def checked_spans(spans: object, text: str, splitter: object) -> list[Span]:

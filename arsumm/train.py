@@ -394,6 +394,15 @@ class _Example:
     labels: FloatArray
 
 
+class _Unusable(Exception):
+    """Why a record cannot be used: the reason and the name of the error it amounts to."""
+
+    def __init__(self, reason: str, error_type: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.error_type = error_type
+
+
 def _problem(
     position: int,
     record: object,
@@ -404,52 +413,79 @@ def _problem(
     references_field: str,
 ) -> _Example | SkippedRecord:
     """One record's features and labels, or why it cannot be used."""
-
-    def skip(reason: str, error_type: str) -> SkippedRecord:
+    try:
+        text, references = _fields(record, text_field, references_field)
+        document = _ranked_document(summarizer, text)
+        labels = _labels(document, references, label)
+        try:
+            document = summarizer.vectorize(document)
+        except ArsummError as exc:  # a stemmer that empties every word
+            raise _Unusable(str(exc), type(exc).__name__) from None
+    except _Unusable as unusable:
         doc_id = record.get("id") if isinstance(record, Mapping) else None
-        return SkippedRecord(position, doc_id, reason, error_type)
+        return SkippedRecord(position, doc_id, unusable.reason, unusable.error_type)
+    return _Example(features(document), labels)
 
+
+def _fields(
+    record: object, text_field: str, references_field: str
+) -> tuple[str, list[str] | tuple[str, ...]]:
+    """A record's text and references; raise _Unusable if it lacks either."""
     if not isinstance(record, Mapping):
-        return skip(
+        raise _Unusable(
             f"expected a dict with {text_field!r} and {references_field!r}, "
             f"got {type(record).__name__}",
             "TypeError",
         )
     if text_field not in record:
-        return skip(f"no {text_field!r} field", "KeyError")
+        raise _Unusable(f"no {text_field!r} field", "KeyError")
     text = record[text_field]
     if not isinstance(text, str):
-        return skip(
+        raise _Unusable(
             f"field {text_field!r} must be a string, got {type(text).__name__}", "TypeError"
         )
     if references_field not in record:
-        return skip(f"no {references_field!r} field", "KeyError")
-    references = record[references_field]
+        raise _Unusable(f"no {references_field!r} field", "KeyError")
+    return text, _references(record[references_field], references_field)
+
+
+def _references(references: object, field: str) -> list[str] | tuple[str, ...]:
+    """A record's references, each a string with a word; raise _Unusable if not."""
     if isinstance(references, str):
         references = [references]
     if not isinstance(references, list | tuple):
-        return skip(
-            f"field {references_field!r} must be a list of strings, "
-            f"got {type(references).__name__}",
+        raise _Unusable(
+            f"field {field!r} must be a list of strings, got {type(references).__name__}",
             "TypeError",
         )
     if not references:
-        return skip(f"field {references_field!r} is an empty list: no reference", "ValueError")
+        raise _Unusable(f"field {field!r} is an empty list: no reference", "ValueError")
     for i, reference in enumerate(references):
         if not isinstance(reference, str):
-            return skip(
-                f"{references_field}[{i}] must be a string, got {type(reference).__name__}",
-                "TypeError",
+            raise _Unusable(
+                f"{field}[{i}] must be a string, got {type(reference).__name__}", "TypeError"
             )
         if not overlap_tokens(reference):
             what = "is empty" if not reference.strip() else "has no word"
-            return skip(f"{references_field}[{i}] {what}", "ValueError")
+            raise _Unusable(f"{field}[{i}] {what}", "ValueError")
+    return references
+
+
+def _ranked_document(summarizer: Summarizer, text: str) -> Document:
+    """The text prepared by ``summarizer``; raise _Unusable unless two sentences are ranked."""
     try:
         document: Document = summarizer.prepare(text)
     except ArsummError as exc:  # empty, no Arabic, only stop words or boilerplate
-        return skip(str(exc), type(exc).__name__)
+        raise _Unusable(str(exc), type(exc).__name__) from None
     if len(document.ranked) < 2:
-        return skip("the text has one sentence to rank: nothing to compare it with", "ValueError")
+        raise _Unusable(
+            "the text has one sentence to rank: nothing to compare it with", "ValueError"
+        )
+    return document
+
+
+def _labels(document: Document, references: Sequence[str], label: str) -> FloatArray:
+    """The sentences' labels; raise _Unusable if they are all the same."""
     labels = sentence_labels([s.text for s in document.ranked_spans], references, label)
     if float(labels.min()) == float(labels.max()):
         if label != "share":
@@ -461,12 +497,8 @@ def _problem(
             )
         else:
             why = "every sentence occurs in the same share of the references"
-        return skip(f"every sentence has the same label: {why}", "ValueError")
-    try:
-        document = summarizer.vectorize(document)
-    except ArsummError as exc:  # a stemmer that empties every word
-        return skip(str(exc), type(exc).__name__)
-    return _Example(features(document), labels)
+        raise _Unusable(f"every sentence has the same label: {why}", "ValueError")
+    return labels
 
 
 def _version() -> str:
@@ -486,6 +518,19 @@ def _summarizer_settings(summarizer: Summarizer) -> str:
         f"taa_marbuta={summarizer.taa_marbuta}, boilerplate={summarizer.boilerplate}, "
         f"splitter={splitter}, idf={idf}"
     )
+
+
+def _extra_info(info: Mapping[str, str] | None) -> dict[str, str]:
+    """The caller's entries for a trained prior's ``info``, checked."""
+    extra = dict(info or {})
+    for key, value in extra.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError("info must map str to str")
+        if key in _RECORDED:
+            raise ConfigError(
+                f"info key {key!r} is recorded by train_prior itself; name yours otherwise"
+            )
+    return extra
 
 
 def train_prior(
@@ -593,14 +638,7 @@ def train_prior(
     for name, value in (("text_field", text_field), ("references_field", references_field)):
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a str, got {type(value).__name__}")
-    extra = dict(info or {})
-    for key, value in extra.items():
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError("info must map str to str")
-        if key in _RECORDED:
-            raise ConfigError(
-                f"info key {key!r} is recorded by train_prior itself; name yours otherwise"
-            )
+    extra = _extra_info(info)
 
     examples: list[_Example] = []
     skipped: list[SkippedRecord] = []
