@@ -869,6 +869,47 @@ class KeywordExtractor:
         node_of[cand_pos] = node
         word_score = np.zeros(n_tok)
         word_score[cand_pos] = scores[node]
+        occ, u_first, u_score, u_len, u_id = self._candidates(
+            joined, cand_pos, node_of, word_score, node_keys, first_of_node
+        )
+        chosen = self._choose(node_of, u_score, u_first, u_len, k)
+        # the occurrences of the chosen phrases, grouped by phrase in document order
+        lengths = [int(u_len[u]) for u in chosen]
+        found = _occurrence_starts(chosen, lengths, occ, u_id)
+        # their offsets, in one pass: each phrase's occurrences follow one another
+        every = np.concatenate([found[u] for u in chosen])
+        last = np.concatenate([found[u] + (n - 1) for u, n in zip(chosen, lengths, strict=True)])
+        begins = (tok.start[every] + tok.clitic[every]).tolist()
+        ends = tok.end[last].tolist()
+        tokens = every.tolist()
+        result = []
+        at = 0
+        for u, length in zip(chosen, lengths, strict=True):
+            count = found[u].size
+            first = tokens[at]
+            key = " ".join(tok.keys[i] for i in node_keys[node_of[first : first + length]].tolist())
+            span = slice(at, at + count)
+            occurrences = _disjoint(tokens[span], begins[span], ends[span], length)
+            result.append(_keyphrase(text, occurrences, float(u_score[u]), key))
+            at += count
+        return result
+
+    def _candidates(
+        self,
+        joined: BoolArray,
+        cand_pos: IntArray,
+        node_of: IntArray,
+        word_score: FloatArray,
+        node_keys: IntArray,
+        first_of_node: IntArray,
+    ) -> tuple[list[tuple[IntArray, IntArray]], IntArray, FloatArray, IntArray, IntArray]:
+        """Every run of 1 to ``max_words`` joined candidates, as a phrase, scored.
+
+        Returns the occurrences of each length (their first tokens and their
+        phrase ids, numbered apart for each length) and, for every phrase,
+        the first token of its first occurrence, its score, length and id.
+        """
+        n_tok = node_of.size
         base = np.int64(node_keys.size)
         n_words = float(node_keys.size)
         # one entry per length: occurrence starts, phrase ids (compact, per length)
@@ -908,14 +949,7 @@ class KeywordExtractor:
                 )
                 ident = inverse.ravel().astype(np.int64)  # compact ids keep the next product small
             occ.append((starts, ident))
-            if self.phrase_score == "mean":
-                s = total[first] / length
-            elif self.phrase_score == "sum":
-                s = total[first]
-            else:
-                s = best[first]
-            if self.rank_weight != 1.0:
-                s = (s * n_words) ** self.rank_weight  # the mean word scores 1
+            s = self._phrase_rank(total, best, first, length, n_words)
             frequency = freq.astype(np.float64)
             if self.embedded_weight != 1.0:
                 # an occurrence inside a longer run of candidates counts less
@@ -934,10 +968,34 @@ class KeywordExtractor:
             cand_score.append(s)
             cand_len.append(np.full(uniq.size, length, dtype=np.int64))
             cand_id.append(np.arange(uniq.size, dtype=np.int64))
-        u_first = np.concatenate(cand_first)
-        u_score = np.concatenate(cand_score)
-        u_len = np.concatenate(cand_len)
-        u_id = np.concatenate(cand_id)
+        return (
+            occ,
+            np.concatenate(cand_first),
+            np.concatenate(cand_score),
+            np.concatenate(cand_len),
+            np.concatenate(cand_id),
+        )
+
+    def _phrase_rank(
+        self, total: FloatArray, best: FloatArray, first: IntArray, length: int, n_words: float
+    ) -> FloatArray:
+        """``rank ** rank_weight`` of the phrases of ``length`` words whose
+        occurrences ``first`` index, from their words' total and best scores."""
+        if self.phrase_score == "mean":
+            s = total[first] / length
+        elif self.phrase_score == "sum":
+            s = total[first]
+        else:
+            s = best[first]
+        if self.rank_weight != 1.0:
+            s = (s * n_words) ** self.rank_weight  # the mean word scores 1
+        return s
+
+    def _choose(
+        self, node_of: IntArray, u_score: FloatArray, u_first: IntArray, u_len: IntArray, k: int
+    ) -> list[int]:
+        """The ``k`` best candidate phrases, leaving out those that repeat a
+        word and, with ``redundancy``, those inside a phrase already chosen."""
         chosen: list[int] = []
         chosen_nodes: list[set[int]] = []
         chosen_seqs: list[tuple[int, ...]] = []
@@ -954,35 +1012,7 @@ class KeywordExtractor:
             chosen_seqs.append(seq)
             if len(chosen) >= k:
                 break
-        # the occurrences of the chosen phrases, grouped by phrase in document order
-        lengths = [int(u_len[u]) for u in chosen]
-        found: dict[int, IntArray] = {}
-        for length in set(lengths):
-            starts, ident = occ[length - 1]
-            wanted = [u for u, n in zip(chosen, lengths, strict=True) if n == length]
-            order = np.argsort(ident, kind="stable")  # stable: document order within a phrase
-            ids = u_id[wanted]
-            low = np.searchsorted(ident[order], ids, side="left")
-            high = np.searchsorted(ident[order], ids, side="right")
-            for u, a, b in zip(wanted, low.tolist(), high.tolist(), strict=True):
-                found[u] = starts[order[a:b]]
-        # their offsets, in one pass: each phrase's occurrences follow one another
-        every = np.concatenate([found[u] for u in chosen])
-        last = np.concatenate([found[u] + (n - 1) for u, n in zip(chosen, lengths, strict=True)])
-        begins = (tok.start[every] + tok.clitic[every]).tolist()
-        ends = tok.end[last].tolist()
-        tokens = every.tolist()
-        result = []
-        at = 0
-        for u, length in zip(chosen, lengths, strict=True):
-            count = found[u].size
-            first = tokens[at]
-            key = " ".join(tok.keys[i] for i in node_keys[node_of[first : first + length]].tolist())
-            span = slice(at, at + count)
-            occurrences = _disjoint(tokens[span], begins[span], ends[span], length)
-            result.append(_keyphrase(text, occurrences, float(u_score[u]), key))
-            at += count
-        return result
+        return chosen
 
     def document_keys(self, text: str) -> set[str]:
         """The keys of the candidate words of ``text`` (what :meth:`fit` counts).
@@ -1064,6 +1094,26 @@ def _best_first(score: FloatArray, first: IntArray, length: IntArray, head: int)
     for group in groups:  # every score of the first group is above every one of the second
         order = np.lexsort((length[group], first[group], key[group]))
         yield from group[order].tolist()
+
+
+def _occurrence_starts(
+    chosen: list[int],
+    lengths: list[int],
+    occ: list[tuple[IntArray, IntArray]],
+    u_id: IntArray,
+) -> dict[int, IntArray]:
+    """The first tokens of each chosen phrase's occurrences, in document order."""
+    found: dict[int, IntArray] = {}
+    for length in set(lengths):
+        starts, ident = occ[length - 1]
+        wanted = [u for u, n in zip(chosen, lengths, strict=True) if n == length]
+        order = np.argsort(ident, kind="stable")  # stable: document order within a phrase
+        ids = u_id[wanted]
+        low = np.searchsorted(ident[order], ids, side="left")
+        high = np.searchsorted(ident[order], ids, side="right")
+        for u, a, b in zip(wanted, low.tolist(), high.tolist(), strict=True):
+            found[u] = starts[order[a:b]]
+    return found
 
 
 def _lookup(lex: _Lexicon, chunks: list[str]) -> IntArray:

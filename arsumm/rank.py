@@ -97,19 +97,7 @@ def pagerank(
     n = graph.shape[0]
     if n == 0:
         return np.zeros(0)
-    if personalization is None:
-        teleport = np.full(n, 1.0 / n)
-    else:
-        teleport = np.asarray(personalization, dtype=np.float64)
-        # min() >= 0 is False for NaN; a finite sum rules out inf
-        if teleport.shape != (n,) or not teleport.min() >= 0:
-            raise ValueError("personalization must be n finite non-negative numbers")
-        total = float(teleport.sum())
-        if not math.isfinite(total):
-            raise ValueError("personalization must be n finite non-negative numbers")
-        if total <= 0:
-            raise ValueError("personalization must have a positive sum")
-        teleport = teleport / total
+    teleport = _teleport(personalization, n)
     residual = getattr(graph, "residual", None)
     low_rank = None
     if n <= DENSE_MAX_NODES:
@@ -126,9 +114,44 @@ def pagerank(
         transition_t, dangling, low_rank = _sparse_step(
             sp.csr_matrix(graph, dtype=np.float64), damping, residual
         )
+    return _iterate(transition_t, dangling, low_rank, teleport, damping, n * tol, max_iter)
+
+
+def _teleport(personalization: FloatArray | None, n: int) -> FloatArray:
+    """The teleport distribution: ``personalization`` normalised, or uniform."""
+    if personalization is None:
+        return np.full(n, 1.0 / n)
+    teleport = np.asarray(personalization, dtype=np.float64)
+    # min() >= 0 is False for NaN; a finite sum rules out inf
+    if teleport.shape != (n,) or not teleport.min() >= 0:
+        raise ValueError("personalization must be n finite non-negative numbers")
+    total = float(teleport.sum())
+    if not math.isfinite(total):
+        raise ValueError("personalization must be n finite non-negative numbers")
+    if total <= 0:
+        raise ValueError("personalization must have a positive sum")
+    result: FloatArray = teleport / total
+    return result
+
+
+def _iterate(
+    transition_t: FloatArray | sp.csr_matrix,
+    dangling: npt.NDArray[np.bool_] | None,
+    low_rank: tuple[FloatArray, FloatArray] | None,
+    teleport: FloatArray,
+    damping: float,
+    limit: float,
+    max_iter: int,
+) -> FloatArray:
+    """Power iteration from ``teleport`` until the L1 change is below ``limit``.
+
+    ``transition_t`` is ``damping * P^T`` (dense or CSR), ``dangling`` the
+    nodes without edges (or None), ``low_rank`` the rank-one part ``(u, v)``
+    of ``damping * P^T`` (``u * (v @ x)``, or None); the last iterate is
+    returned after ``max_iter`` steps.
+    """
     base = (1.0 - damping) * teleport
     scaled = damping * teleport
-    limit = n * tol
     scores = teleport.copy()
     for _ in range(max_iter):
         previous = scores

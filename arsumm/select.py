@@ -220,15 +220,24 @@ def select_diverse(
         chosen.append(j)
         used += words[j]
         if redundancy > 0:
-            if isinstance(similarity, np.ndarray):
-                assert isinstance(penalties, list)
-                for i, weight in enumerate(similarity[j].tolist()):
-                    if weight > penalties[i]:
-                        penalties[i] = weight
-            else:
-                assert isinstance(penalties, np.ndarray)
-                a, b = similarity.indptr[j], similarity.indptr[j + 1]
-                # a CSR row holds each neighbour once, so fancy indexing is safe
-                neighbours = similarity.indices[a:b]
-                penalties[neighbours] = np.maximum(penalties[neighbours], similarity.data[a:b])
+            _raise_penalties(penalties, similarity, j)
     return sorted(chosen)
+
+
+def _raise_penalties(
+    penalties: list[float] | npt.NDArray[np.float64],
+    similarity: sp.csr_matrix | npt.NDArray[np.float64],
+    j: int,
+) -> None:
+    """Raise each sentence's penalty to its similarity to ``j``, just chosen, if larger."""
+    if isinstance(similarity, np.ndarray):
+        assert isinstance(penalties, list)
+        for i, weight in enumerate(similarity[j].tolist()):
+            if weight > penalties[i]:
+                penalties[i] = weight
+    else:
+        assert isinstance(penalties, np.ndarray)
+        a, b = similarity.indptr[j], similarity.indptr[j + 1]
+        # a CSR row holds each neighbour once, so fancy indexing is safe
+        neighbours = similarity.indices[a:b]
+        penalties[neighbours] = np.maximum(penalties[neighbours], similarity.data[a:b])

@@ -224,6 +224,22 @@ _ARLSTEM_AFFIXES: dict[str, tuple[str, ...]] = {
     "verb_suf1": ("\u062a", "\u0627", "\u0646"),
 }
 
+# ARLSTem's suffixes common to nouns and verbs, in its order: ك, su2, su3, ه,
+# su22, su32, نا. Each is cut only if at least three letters remain, and none
+# of them ends another (_ARLSTem's doctest checks it), so a word ends with one
+# of them at most.
+_COMMON_SUFFIXES: tuple[str, ...] = (
+    "\u0643",
+    *_ARLSTEM_AFFIXES["su2"],
+    *_ARLSTEM_AFFIXES["su3"],
+    "\u0647",
+    *_ARLSTEM_AFFIXES["su22"],
+    *_ARLSTEM_AFFIXES["su32"],
+    "\u0646\u0627",
+)
+_COMMON_SUFFIXES_1 = frozenset(s for s in _COMMON_SUFFIXES if len(s) == 1)
+_COMMON_SUFFIXES_2 = frozenset(s for s in _COMMON_SUFFIXES if len(s) == 2)
+
 
 class _ARLSTem:
     """ARLSTem's rules, applied with one string test per group of affixes.
@@ -238,6 +254,18 @@ class _ARLSTem:
     and the stems on every word of EASC and UD Arabic-PUD and on generated
     affix combinations). Its fifth verb rule always returns, so the sixth is
     never reached.
+
+    Examples
+    --------
+    The suffixes common to nouns and verbs (three letters at most), none of
+    which ends another, so that :meth:`stem` can find a word's with one test:
+
+    >>> [(a, b) for a in _COMMON_SUFFIXES for b in _COMMON_SUFFIXES if a != b and a.endswith(b)]
+    []
+    >>> sorted({len(s) for s in _COMMON_SUFFIXES})
+    [1, 2, 3]
+    >>> _ARLSTem().stem("والمكتبات")
+    'مكتب'
     """
 
     def __init__(self) -> None:
@@ -293,24 +321,25 @@ class _ARLSTem:
             token = token[2:]
         else:
             prefixed = False
-        # suffixes common to nouns and verbs (one at most)
+        # suffixes common to nouns and verbs (one at most): ARLSTem tries them
+        # in turn, each only if at least three letters remain; none ends
+        # another, so one test finds the only one a word can end with and its
+        # length is the cut (faster than seven tests on the many words without)
+        if token.endswith(_COMMON_SUFFIXES):
+            if token[-1] in _COMMON_SUFFIXES_1:
+                cut = 1
+            elif token[-2:] in _COMMON_SUFFIXES_2:
+                cut = 2
+            else:
+                cut = 3
+            if len(token) > cut + 2:
+                token = token[:-cut]
+        return self._noun(token, prefixed)
+
+    def _noun(self, token: str, prefixed: bool) -> str:
+        """ARLSTem's noun rules, then its verb rules for a word without a prefix."""
         n = len(token)
-        if token.endswith("\u0643") and n > 3:  # ك
-            token = token[:-1]
-        elif n > 4 and token.endswith(self.su2):
-            token = token[:-2]
-        elif n > 5 and token.endswith(self.su3):
-            token = token[:-3]
-        elif token.endswith("\u0647") and n > 3:  # ه
-            token = token[:-1]
-        elif n > 4 and token.endswith(self.su22):
-            token = token[:-2]
-        elif n > 5 and token.endswith(self.su32):
-            token = token[:-3]
-        elif token.endswith("\u0646\u0627") and n > 4:  # نا
-            token = token[:-2]
         # plural to singular
-        n = len(token)
         if n > 4 and token.endswith(self.pl_si2):
             return token[:-2]
         if n > 5 and token.endswith(self.pl_si3):
@@ -329,6 +358,7 @@ class _ARLSTem:
         return token if prefixed else self._verb(token)
 
     def _verb(self, token: str) -> str:
+        """ARLSTem's verb rules: a tense's prefix and suffix together first."""
         n = len(token)
         taa, yaa, alef, noon = "\u062a", "\u064a", "\u0627", "\u0646"
         # present tense: prefix and suffix
@@ -353,6 +383,11 @@ class _ARLSTem:
                 return token[2:-2]
         if n > 5 and token.startswith(self.verb_pr2) and token.endswith(noon):
             return token[2:-1]
+        return self._verb_affix(token)
+
+    def _verb_affix(self, token: str) -> str:
+        """ARLSTem's last verb rules: one suffix, or else one prefix."""
+        n = len(token)
         # present tense suffixes
         if n > 5 and token.endswith(self.verb_suf3):
             return token[:-3]
@@ -361,7 +396,7 @@ class _ARLSTem:
         if n > 3 and token.endswith(self.verb_suf1):
             return token[:-1]
         # present tense prefixes
-        if n > 3 and (token.startswith(self.verb_suf1) or token.startswith(yaa)):
+        if n > 3 and (token.startswith(self.verb_suf1) or token.startswith("\u064a")):
             return token[1:]
         # future tense prefixes
         if n > 4 and (token.startswith(self.verb_pr22) or token.startswith(self.verb_pr2)):
