@@ -39,9 +39,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from arsumm.errors import ConfigError
+from arsumm.errors import ConfigError, EmptyTextError, NoArabicError
+from arsumm.normalize import has_arabic_letter
 
-__all__ = ["boolean", "integer", "read_json", "real"]
+__all__ = ["article", "boolean", "integer", "read_json", "real"]
 
 
 def real(
@@ -144,3 +145,26 @@ def read_json(path: str | os.PathLike[str], what: str) -> Any:
         raise ConfigError(f"{what} file {os.fspath(path)!r} is not valid JSON ({exc})") from None
     except RecursionError:
         raise ConfigError(f"{what} file {os.fspath(path)!r} nests too deeply") from None
+
+
+def article(text: str, *, require_arabic: bool, remedy: str) -> str:
+    """Return ``text`` if it holds something to read, or raise.
+
+    The one check of the summarizer and the keyphrase extractor: text that is
+    empty or only whitespace is an :class:`~arsumm.errors.EmptyTextError`,
+    text without an Arabic letter (when ``require_arabic``) a
+    :class:`~arsumm.errors.NoArabicError` whose message ends with ``remedy``
+    (how to accept it anyway).
+
+    Examples
+    --------
+    >>> article("hello", require_arabic=True, remedy="allow it")
+    Traceback (most recent call last):
+    ...
+    arsumm.errors.NoArabicError: text contains no Arabic letter; pass Arabic text, or allow it
+    """
+    if not text.strip():
+        raise EmptyTextError("text is empty or contains only whitespace; pass the article's text")
+    if require_arabic and not has_arabic_letter(text):
+        raise NoArabicError(f"text contains no Arabic letter; pass Arabic text, or {remedy}")
+    return text

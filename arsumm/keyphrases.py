@@ -79,9 +79,9 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
-from arsumm.checks import integer, real
-from arsumm.errors import ConfigError, EmptyTextError, NoArabicError, NoContentError
-from arsumm.normalize import has_arabic_letter, normalize
+from arsumm.checks import article, integer, real
+from arsumm.errors import ConfigError, NoContentError
+from arsumm.normalize import normalize
 from arsumm.rank import FloatArray, pagerank
 from arsumm.select import BudgetError
 from arsumm.splitter import Splitter
@@ -90,6 +90,9 @@ from arsumm.stopwords import load_stopwords
 from arsumm.summarizer import check_text
 
 __all__ = ["Keyphrase", "KeyphraseIDF", "KeywordExtractor", "keywords"]
+
+#: What the NoArabicError of text without an Arabic letter suggests.
+_NO_ARABIC_REMEDY = "use KeywordExtractor(require_arabic=False) to extract from it anyway"
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -666,16 +669,11 @@ class KeywordExtractor:
 
     # -- pipeline -----------------------------------------------------------
     def _check(self, text: object) -> str:
-        text = check_text(text)
-        if not text.strip():
-            raise EmptyTextError(
-                "text is empty or contains only whitespace; pass the article's text"
-            )
-        if self.require_arabic and not has_arabic_letter(text):
-            raise NoArabicError(
-                "text contains no Arabic letter; pass Arabic text, or use "
-                "KeywordExtractor(require_arabic=False) to extract from it anyway"
-            )
+        text = article(
+            check_text(text),
+            require_arabic=self.require_arabic,
+            remedy=_NO_ARABIC_REMEDY,
+        )
         return text
 
     def _tokens(self, text: str) -> _Tokens:

@@ -48,20 +48,19 @@ import numpy as np
 import scipy.sparse as sp
 
 from arsumm.boilerplate import is_boilerplate, is_byline
-from arsumm.checks import boolean, real
+from arsumm.checks import article, boolean, real
 from arsumm.document import Document
 from arsumm.errors import (
     ArsummError,
     ConfigError,
     EmptyTextError,
-    NoArabicError,
     NoContentError,
     SplitterError,
 )
 from arsumm.features import Analyzer, no_content_error, term_vectors_many
 from arsumm.graph import ranking_graph
 from arsumm.idf import BackgroundIDF
-from arsumm.normalize import has_arabic_letter, normalize
+from arsumm.normalize import normalize
 from arsumm.prior import (
     LinearPrior,
     features,
@@ -86,6 +85,9 @@ __all__ = [
     "checked_spans",
     "summarize",
 ]
+
+#: What the NoArabicError of text without an Arabic letter suggests.
+_NO_ARABIC_REMEDY = "use Summarizer(require_arabic=False) to summarise it anyway"
 
 #: The damping of the default ranker (see ``docs/quality.md``).
 DEFAULT_DAMPING = 0.3
@@ -331,16 +333,11 @@ class Summarizer:
         EmptyTextError, NoArabicError, NoContentError
             The text has nothing to summarise.
         """
-        text = check_text(text)
-        if not text.strip():
-            raise EmptyTextError(
-                "text is empty or contains only whitespace; pass the article's text"
-            )
-        if self.require_arabic and not has_arabic_letter(text):
-            raise NoArabicError(
-                "text contains no Arabic letter; pass Arabic text, or use "
-                "Summarizer(require_arabic=False) to summarise it anyway"
-            )
+        text = article(
+            check_text(text),
+            require_arabic=self.require_arabic,
+            remedy=_NO_ARABIC_REMEDY,
+        )
         spans = self.splitter.split(text)
         if not isinstance(self.splitter, RuleSplitter):  # ours keeps the contract (tested)
             spans = checked_spans(spans, text, self.splitter)

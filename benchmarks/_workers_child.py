@@ -32,18 +32,9 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from benchmarks.procmem import vm_hwm_mb
+
 __all__ = ["main"]
-
-
-def _hwm_mb(pid: int | str) -> float | None:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
 
 
 class WorkerMemory:
@@ -86,7 +77,7 @@ class WorkerMemory:
                 except psutil.Error:
                     continue
                 if "forkserver" in cmdline:
-                    value = _hwm_mb(child.pid)
+                    value = vm_hwm_mb(child.pid)
                     if value is not None and (self.peak is None or value > self.peak):
                         self.peak = value
             self._stop.wait(self.interval)
@@ -129,7 +120,7 @@ def _dask(texts: list[str], jobs: int, clusters: list[Any]) -> Callable[[], list
 def _dask_memory(clusters: list[Any]) -> list[float | None]:
     peaks = []
     for client, _ in clusters:
-        values = [v for v in client.run(_hwm_mb, "self").values() if v is not None]
+        values = [v for v in client.run(vm_hwm_mb, "self").values() if v is not None]
         peaks.append(max(values) if values else None)
     return peaks
 
@@ -183,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "n_docs": len(texts),
         "characters": sum(map(len, texts)),
         "identical": identical,
-        "parent_peak_mb": _hwm_mb("self"),
+        "parent_peak_mb": vm_hwm_mb("self"),
         "runs": [
             {
                 "jobs": jobs,

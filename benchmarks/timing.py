@@ -22,6 +22,7 @@ from arsumm.select import Budget
 from benchmarks.data import default_data_path, load_documents, load_split, load_splits
 from benchmarks.interface import Context, MethodUnavailable, Prepared
 from benchmarks.methods import REGISTRY, available
+from benchmarks.procmem import vm_hwm_mb
 
 __all__ = ["Runner", "speed_method", "vm_hwm_mb"]
 
@@ -65,19 +66,3 @@ def speed_method(
             method.summaries(Prepared(str(i), text), budget)
 
     return run
-
-
-def vm_hwm_mb(pid: int | str = "self") -> float | None:
-    """Return a process's peak resident set size in MiB (``VmHWM``), if the OS says.
-
-    ``VmHWM`` belongs to the process image, so unlike ``ru_maxrss`` it does
-    not include the memory of the parent that forked the process.
-    """
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
