@@ -33,7 +33,14 @@ import re
 from arsumm.chars import ends_sentence
 from arsumm.normalize import normalize
 
-__all__ = ["BYLINE_MAX_WORDS", "MAX_WORDS", "is_boilerplate", "is_byline"]
+__all__ = [
+    "BYLINE_MAX_WORDS",
+    "DATELINE_MAX_WORDS",
+    "MAX_WORDS",
+    "is_boilerplate",
+    "is_byline",
+    "is_dateline",
+]
 
 #: Sentences longer than this are never treated as boilerplate.
 MAX_WORDS = 12
@@ -65,6 +72,7 @@ _PATTERNS = [
     r"(?:ملفات تعريف الارتباط|الكوكيز|cookies?\b.*(?:accept|use))",
     # template leftovers
     r"^(?:exit mobile version|skip to (?:main )?content|toggle navigation)\b",
+    r"^(?:next\s+previous|previous\s+next)$",
     r"^(?:menu|search|advertisement|sponsored|loading|close|home)$",
     r"^(?:اعلان|إعلان|محتوي مدفوع|محتوى مدفوع|اغلاق|إغلاق|بحث|القائمه|القائمة)$",
     r"^(?:الوسوم|وسوم|كلمات مفتاحيه|كلمات مفتاحية|tags)\s*[:\uff1a]",
@@ -143,18 +151,59 @@ _BYLINE_RE = re.compile(
 )
 
 
+#: A dateline has at most this many words.
+DATELINE_MAX_WORDS = 16
+# A date: day, month name, year and an era letter (هـ or م; the tatweel of «هـ»
+# is gone after normalisation), as a news agency writes it.
+_DATE = r"\d{1,2}\s+[^\W\d_]+\s+\d{4}\s*(?:ه|م)?"
+# The place (one to three words), then two dates («... هـ الموافق ... م») or one,
+# then the agency's name or abbreviation (required after a single date, so that
+# a short sentence ending in a date is not one):
+# «الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس».
+_DATELINE_RE = re.compile(
+    rf"(?:[^\W\d_]+\s+){{1,3}}{_DATE}"
+    rf"(?:\s+الموافق\s+{_DATE}(?:\s+[^\W\d_]{{2,}}){{0,2}}|(?:\s+[^\W\d_]{{2,}}){{1,2}})"
+)
+
+
+def is_dateline(sentence: str) -> bool:
+    """Return True if ``sentence`` is a dateline line: a place, a date, an agency.
+
+    News agencies open a report with a line of its own that gives where and
+    when it was filed, and who filed it; it holds no word of the story.
+
+    Examples
+    --------
+    >>> is_dateline("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")
+    True
+    >>> is_dateline("المدينة المنورة 26 شوال 1436هـ واس")
+    True
+    >>> is_dateline("افتتح الأمير المعرض في 25 شوال 1436 هـ.")
+    False
+    >>> is_dateline("وصل الوفد يوم 12 مايو 2015 م")
+    False
+    """
+    if len(sentence.split(maxsplit=DATELINE_MAX_WORDS)) > DATELINE_MAX_WORDS:
+        return False
+    text = " ".join(normalize(sentence).split())
+    return not ends_sentence(text) and _DATELINE_RE.fullmatch(text) is not None
+
+
 def is_byline(sentence: str) -> bool:
     """Return True if ``sentence`` looks like a byline or dateline line.
 
     A short line (at most :data:`BYLINE_MAX_WORDS` words) that names the
     writer, the agency or the place before a dash, without a sentence-ending
-    mark and not a numbered list item. The summarizer applies it to the first
-    two sentences of a text only, where such lines stand.
+    mark and not a numbered list item; or an agency's dateline (place, date,
+    agency: :func:`is_dateline`). The summarizer applies it to the first two
+    sentences of a text only, where such lines stand.
 
     Examples
     --------
     >>> is_byline("عين اليوم – متابعات"), is_byline("طلال عبدالله ـ جدة")
     (True, True)
+    >>> is_byline("جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")
+    True
     >>> is_byline("الرياض - أعلنت الوزارة أمس عن خطة جديدة لتطوير التعليم في المملكة.")
     False
     >>> is_byline("1 - افتتاح المحطة")
@@ -164,5 +213,5 @@ def is_byline(sentence: str) -> bool:
     if not text or text[0].isdigit() or ends_sentence(text):
         return False
     if len(text.split(maxsplit=BYLINE_MAX_WORDS)) > BYLINE_MAX_WORDS:
-        return False
-    return _BYLINE_RE.match(text) is not None
+        return is_dateline(text)
+    return _BYLINE_RE.match(text) is not None or is_dateline(text)

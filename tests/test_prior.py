@@ -221,6 +221,7 @@ def test_options_validated(
         pytest.param("تابعونا على تويتر", True, id="follow-us"),
         pytest.param("الوسوم: نفط، غاز", True, id="tags"),
         pytest.param("Exit mobile version", True, id="exit-mobile"),
+        pytest.param("Next Previous", True, id="slider-buttons"),
         pytest.param("شارك في الاجتماع عدد من الوزراء", False, id="verb-share-in-prose"),
         pytest.param("قال: <b>مرحبا</b> بكم في المدينة.", False, id="markup-is-not-crumbs"),
         pytest.param("ارتفعت الأسعار 3 / 4 / 5 مرات", False, id="numbers-with-slashes"),
@@ -279,6 +280,44 @@ def test_lead_never_and_always() -> None:
         Summarizer(lead="sometimes")
     with pytest.raises(TypeError, match="lead must be a str"):
         Summarizer(lead=True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", True, id="spa"),
+        pytest.param(
+            "المدينة المنورة 26 شوال 1436هـ الموافق 11 اغسطس 2015م واس", True, id="two-words"
+        ),
+        pytest.param(
+            "أبهــا 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\u200f", True, id="tatweel"
+        ),
+        pytest.param("جدة ٢٥ شوال ١٤٣٦ هـ واس", True, id="one-date-and-agency"),
+        pytest.param("وصل الوفد يوم 12 مايو 2015 م", False, id="short-sentence-ending-in-a-date"),
+        pytest.param("والذي يستمر إلى 22 شوال 1436هـ.", False, id="sentence-with-a-date"),
+        pytest.param(
+            "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس أعلنت الوزارة اليوم عن خطة.",
+            False,
+            id="dateline-run-into-the-story",
+        ),
+    ],
+)
+def test_dateline_lines(line: str, expected: bool) -> None:
+    from arsumm.boilerplate import is_byline, is_dateline
+
+    assert is_dateline(line) is expected
+    assert is_byline(line) is expected
+
+
+def test_an_agency_dateline_is_left_out() -> None:
+    text = (
+        "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n"
+        "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة.\n"
+        "وقال الوزير إن المستشفى يضم مئتي سرير."
+    )
+    summarizer = Summarizer()
+    assert summarizer.prepare(text).boilerplate == (0,)
+    assert [s.index for s in summarizer.summarize(text, k=1)] == [1]
 
 
 def test_a_byline_is_left_out_only_near_the_top() -> None:
