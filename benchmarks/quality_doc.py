@@ -640,7 +640,7 @@ def _levers_section(record: dict[str, Any]) -> list[str]:
         "  bag-of-words signal tried (a learned, document-dependent position prior, opening",
         "  centrality, a prior fitted on the news itself): they traded EASC against BBC",
         "  through sentence length. The thresholds sit on a plateau (30-40% and 10-20% give",
-        "  the same panel); 44 of the 106 EASC dev articles and every ANT-BBC dev article",
+        "  the same panel); 42 of the 106 EASC dev articles and every ANT-BBC dev article",
         "  pass the rule.",
         "* **Bylines, datelines and app notices are boilerplate**: a short line naming the",
         "  writer or the place before a dash («عين اليوم – متابعات») or an agency's dateline",
