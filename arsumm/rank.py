@@ -183,23 +183,25 @@ def pagerank_pairs(
         np.concatenate([first * n + second, second * n + first]), return_counts=True
     )
     weight = np.ones(codes.size) if binary else counts.astype(np.float64)
+    row, col = codes // n, codes % n
     indptr = np.zeros(n_nodes + 1, dtype=np.int64)
-    np.cumsum(np.bincount(codes // n, minlength=n_nodes), out=indptr[1:])
-    graph = sp.csr_matrix((weight, codes % n, indptr), shape=(n_nodes, n_nodes))
+    np.cumsum(np.bincount(row, minlength=n_nodes), out=indptr[1:])
+    shape = (n_nodes, n_nodes)
     if n_nodes <= DENSE_MAX_NODES or not 0.0 <= damping < 1.0:
+        graph = sp.csr_matrix((weight, col, indptr), shape=shape)
         return pagerank(
             graph, damping=damping, personalization=personalization, tol=tol, max_iter=max_iter
         )
     teleport = _teleport(personalization, n_nodes)
     # row sums are whole numbers (counts): exact in any order of addition
-    out_weight = np.bincount(codes // n, weights=weight, minlength=n_nodes)
+    out_weight = np.bincount(row, weights=weight, minlength=n_nodes)
     dangling = ~(out_weight > 0)
     safe = np.where(dangling, 1.0, out_weight)
     # damping * P^T[i, j] = damping * w[j, i] / out[j] = damping * w[i, j] / out[j]:
     # the graph's own rows, each weight divided by its column's out-weight
-    data = weight / safe[graph.indices]
+    data = weight / safe[col]
     data *= damping
-    transition_t = sp.csr_matrix((data, graph.indices, graph.indptr), shape=graph.shape)
+    transition_t = sp.csr_matrix((data, col, indptr), shape=shape)
     return _iterate(
         transition_t,
         dangling if dangling.any() else None,
