@@ -626,6 +626,28 @@ def test_workers_child_gives_one_jobs_results_with_two_worker_processes(tmp_path
 
 
 @linux_only
+def test_workers_child_dask_case_reads_the_file_on_the_workers(tmp_path: Path) -> None:
+    """Two real LocalClusters (one and two worker processes) give the same results."""
+    import subprocess
+
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    from benchmarks import ROOT
+
+    path = tmp_path / "texts.jsonl"
+    lines = (json.dumps({"text": t}, ensure_ascii=False) for t in _short_documents(300))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "benchmarks._workers_child", "--interface", "dask"]
+    command += ["--file", str(path), "--jobs", "1", "2", "--repeats", "1"]
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["n_docs"] == 300
+    assert report["identical"] is True
+    assert [run["jobs"] for run in report["runs"]] == [1, 2]
+    assert all(run["peak_worker_mb"] > 10 for run in report["runs"])
+
+
+@linux_only
 def test_workers_batch_case_compares_the_output_files() -> None:
     from benchmarks.speed import workers
 
