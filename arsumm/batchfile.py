@@ -319,14 +319,17 @@ def splittable(path: str | None, stream: Any) -> bool:
     return stat.S_ISREG(opened.st_mode) and os.path.samestat(named, opened)
 
 
-def plan_parts(fd: int, size: int, workers: int, max_bytes: int) -> list[Part]:
+def plan_parts(
+    fd: int, size: int, workers: int, max_bytes: int, *, part_bytes: int | None = None
+) -> list[Part]:
     """Cut the file open at ``fd`` (``size`` bytes) into parts for ``workers``.
 
     About :data:`PARTS_PER_WORKER` parts per worker, each between
-    :data:`MIN_PART_BYTES` and :data:`MAX_PART_BYTES`, ending just after a
-    line feed. The search for that line feed stops after ``max_bytes``
-    bytes: a longer line is an error that the part holding it reports, so
-    the rest of the file is left to that part. The lines of every part are
+    :data:`MIN_PART_BYTES` and :data:`MAX_PART_BYTES` (or of about
+    ``part_bytes`` bytes, if given), ending just after a line feed. The
+    search for that line feed stops after ``max_bytes`` bytes: a longer
+    line is an error that the part holding it reports, so the rest of the
+    file is left to that part. The lines of every part are
     counted (one pass over the file, fast), for the line numbers.
 
     Examples
@@ -341,7 +344,10 @@ def plan_parts(fd: int, size: int, workers: int, max_bytes: int) -> list[Part]:
     """
     if size <= 0:
         return []
-    target = min(max(size // (PARTS_PER_WORKER * workers), MIN_PART_BYTES), MAX_PART_BYTES)
+    if part_bytes is None:
+        target = min(max(size // (PARTS_PER_WORKER * workers), MIN_PART_BYTES), MAX_PART_BYTES)
+    else:
+        target = max(1, part_bytes)
     bounds: list[tuple[int, int]] = []
     start = 0
     while start < size:

@@ -26,11 +26,14 @@ Examples
 
 from __future__ import annotations
 
+import os
 import pickle
+import stat
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 try:
+    import dask
     import dask.bag as db
     import dask.dataframe as dd
     import pandas as pd
@@ -41,14 +44,27 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     ) from exc
 
 from arsumm.batch import BatchResult, summarize_partition
+from arsumm.batchfile import Part, plan_parts
+from arsumm.checks import integer
+from arsumm.io import DEFAULT_MAX_BYTES, FileError, Record, open_input, read_records
 from arsumm.select import Budget
 from arsumm.summarizer import Summarizer
 
-__all__ = ["PARTITION_CHARACTERS", "bag_by_work", "summarize_bag", "summarize_series"]
+__all__ = [
+    "PARTITION_BYTES",
+    "PARTITION_CHARACTERS",
+    "bag_by_work",
+    "read_jsonl",
+    "summarize_bag",
+    "summarize_series",
+]
 
 #: Characters of text per partition of :func:`bag_by_work` (about a second of
 #: one core's work).
 PARTITION_CHARACTERS = 2_000_000
+#: Bytes of JSON Lines per partition of :func:`read_jsonl`: about
+#: :data:`PARTITION_CHARACTERS` of Arabic text (two bytes a letter in UTF-8).
+PARTITION_BYTES = 2 * PARTITION_CHARACTERS
 
 
 def bag_by_work(
@@ -94,6 +110,108 @@ def bag_by_work(
     return bag
 
 
+def read_jsonl(
+    path: str | os.PathLike[str],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    blocksize: int = PARTITION_BYTES,
+    min_partitions: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> db.Bag:
+    """A dask Bag of the records of a JSON Lines file, each partition read by a worker.
+
+    The file is cut into byte ranges at line starts, as ``arsumm batch --jobs``
+    cuts it; each task opens the file and reads its own range, so no text
+    goes through the client or the scheduler (give a path every worker can
+    open). The elements are :class:`arsumm.io.Record`\\ s, one per line, in
+    order, read as ``arsumm batch`` reads them: a line that is not JSON, not
+    an object or has no string text is a record with its error (``line N:
+    ...``), not a failed task. :func:`summarize_bag` turns every record into
+    a :class:`arsumm.BatchResult`: its id is the record's id field or, if it
+    has none, its line number.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A regular file of JSON Lines, UTF-8.
+    text_field, id_field : str
+        The fields of a record, as ``arsumm batch --text-field/--id-field``.
+    blocksize : int, default :data:`PARTITION_BYTES`
+        About how many bytes each partition holds.
+    min_partitions : int, default 1
+        At least this many partitions when the file has that many lines of
+        ``blocksize / min_partitions`` bytes (say, the number of workers).
+    max_bytes : int
+        The longest line that may be read; a longer one fails its task with
+        a :class:`arsumm.io.FileError`.
+
+    Raises
+    ------
+    arsumm.io.FileError
+        The file cannot be opened, or is not a regular file (a pipe cannot be
+        read by ranges).
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> import arsumm
+    >>> lines = [json.dumps({"id": "a", "text": arsumm.demo_text()}), "[1]", '{"text": ""}']
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl") as handle:
+    ...     _ = handle.write("\\n".join(lines) + "\\n")
+    ...     handle.flush()
+    ...     bag = summarize_bag(read_jsonl(handle.name, blocksize=40), k=1)
+    ...     results = bag.compute(scheduler="sync")
+    >>> bag.npartitions, [(r.id, r.error_type) for r in results]
+    (2, [('a', None), (2, 'TypeError'), (3, 'EmptyTextError')])
+    >>> results[1].error
+    'line 2: expected a JSON object, got list'
+    """
+    integer("blocksize", blocksize, low=1)
+    integer("min_partitions", min_partitions, low=1)
+    integer("max_bytes", max_bytes, low=1)
+    for field, value in (("text_field", text_field), ("id_field", id_field)):
+        if not isinstance(value, str):
+            raise TypeError(f"{field} must be a str, got {type(value).__name__}")
+    file = os.fspath(path)
+    stream, name = open_input(file, None, "a JSON Lines file")
+    with stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise FileError(
+                f"{name}: not a regular file; read_jsonl gives each worker a byte range "
+                "of it to read (copy a stream to a file first)"
+            )
+        target = max(1, min(blocksize, info.st_size // min_partitions))
+        parts = plan_parts(stream.fileno(), info.st_size, 1, max_bytes, part_bytes=target)
+    if not parts:
+        return db.from_sequence([], npartitions=1)
+    where = os.path.abspath(file)
+    fields = (text_field, id_field, max_bytes)
+    read = dask.delayed(_read_part, pure=True)
+    bag: db.Bag = db.from_delayed([read(where, name, part, fields) for part in parts])
+    return bag
+
+
+def _read_part(path: str, name: str, part: Part, fields: tuple[str, str, int]) -> list[Record]:
+    """The records of one byte range of a JSON Lines file (a task of :func:`read_jsonl`)."""
+    text_field, id_field, max_bytes = fields
+    with open(path, "rb") as stream:
+        stream.seek(part.start)
+        return list(
+            read_records(
+                stream,
+                name=name,
+                text_field=text_field,
+                id_field=id_field,
+                max_bytes=max_bytes,
+                first_line=part.first_line,
+                first_offset=part.start,
+                end=part.end,
+            )
+        )
+
+
 def summarize_bag(
     bag: db.Bag,
     *,
@@ -109,7 +227,7 @@ def summarize_bag(
     bag : dask.bag.Bag
         Texts, or ``(id, text)`` pairs; an element's id is its position in
         its partition when only a text is given, so pass pairs to keep ids
-        meaningful.
+        meaningful. Or the records of :func:`read_jsonl`.
     summarizer, k, ratio, max_words
         As for :func:`arsumm.summarize_many`; checked here, before anything
         is computed.
@@ -222,7 +340,23 @@ def _summarize(items: Any, kwargs: dict[str, Any]) -> list[BatchResult]:
 
 
 def _partition(items: Any, kwargs: dict[str, Any]) -> list[BatchResult]:
-    return _summarize(items, kwargs)
+    items = list(items)
+    if not items or not all(isinstance(item, Record) for item in items):
+        return _summarize(items, kwargs)
+    # records of read_jsonl: the readable ones summarised, the others their errors, in order
+    readable = [r for r in items if r.text is not None]
+    done = iter(_summarize([(_record_id(r), r.text) for r in readable], kwargs))
+    return [
+        next(done)
+        if r.text is not None
+        else BatchResult(_record_id(r), None, r.error, r.error_type)
+        for r in items
+    ]
+
+
+def _record_id(record: Record) -> Any:
+    """A record's id field, or its line number when it has none."""
+    return record.line if record.id is None else record.id
 
 
 def _series_partition(part: pd.Series, kwargs: dict[str, Any]) -> pd.Series:

@@ -76,13 +76,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
 from arsumm.checks import article, integer, real
 from arsumm.errors import ConfigError, NoContentError
 from arsumm.normalize import normalize
-from arsumm.rank import FloatArray, pagerank
+from arsumm.rank import FloatArray, pagerank_pairs
 from arsumm.select import BudgetError
 from arsumm.splitter import Splitter
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
@@ -108,8 +107,8 @@ _STATIC_CLITIC_RE = re.compile(
 # A lone conjunction or preposition before a word without the article; cut
 # only where the document also has the word without it (وزارة is a word).
 _LONE_CLITIC_RE = re.compile("^(?:[\u0648\u0641][\u0628\u0644]?|[\u0628\u0644])(?=...)")
+_LONE_CLITIC_LINES_RE = re.compile(f"(?m){_LONE_CLITIC_RE.pattern}")  # a word a line
 
-_PROCLITICS = frozenset("\u0648\u0641\u0628\u0643\u0644")  # و ف ب ك ل
 _PHRASE_SCORES = ("mean", "sum", "max")
 _EDGE_WEIGHTS = ("count", "binary")
 
@@ -305,59 +304,82 @@ class _Lexicon:
         self.word_index.update(zip(norms, range(base, base + n), strict=True))
         self.words.extend(norms)
         # the clitics every document agrees on (before ال, and لل): one pass over all
-        stripped = _STATIC_CLITIC_RE.sub("", "\n".join(norms)).split("\n")
+        joined = "\n".join(norms)
+        block: str | None = joined
+        stripped = _STATIC_CLITIC_RE.sub("", joined).split("\n")
         if len(stripped) != n:  # a word holds a line break (NFKC made one): one at a time
             stripped = [_STATIC_CLITIC_RE.sub("", w, count=1) for w in norms]
+            block = None
         stop = self.stop
-        candidate = [
-            len(s) >= 2 and w not in stop and s not in stop and w.isalpha()
-            for w, s in zip(norms, stripped, strict=True)
-        ]
+        length = np.fromiter(map(len, norms), np.int64, n)
+        rest_length = np.fromiter(map(len, stripped), np.int64, n)
+        strip = length - rest_length
+        # a candidate: two letters or more without its clitics, neither form a stop word
+        is_candidate = (
+            (rest_length >= 2)
+            & ~np.fromiter(map(stop.__contains__, norms), bool, n)
+            & ~np.fromiter(map(stop.__contains__, stripped), bool, n)
+            & np.fromiter(map(str.isalpha, norms), bool, n)
+        )
         # keys: the stems of the candidates, numbered in order of first appearance
-        words = list(compress(stripped, candidate))
-        stems = [st or s for st, s in zip(map(self.stem.stem, words), words, strict=True)]
+        words = list(compress(stripped, is_candidate.tolist()))
+        stems = [st or s for st, s in zip(self.stem.stem_many(words), words, strict=True)]
         key_index = self.key_index
         new_keys = [st for st in dict.fromkeys(stems) if st not in key_index]
         key_index.update(zip(new_keys, count(len(self.keys))))
         self.keys.extend(new_keys)
         key = np.full(n, -1, dtype=np.int64)
-        is_candidate = np.array(candidate, dtype=bool)
         key[is_candidate] = np.fromiter(map(key_index.__getitem__, stems), np.int64, len(stems))
-        strip = np.fromiter(map(len, norms), np.int64, n) - np.fromiter(
-            map(len, stripped), np.int64, n
-        )
         self.cand.extend(is_candidate.astype(np.int64))
         self.key.extend(key)
         self.strip.extend(strip)
-        self.definite.extend(
-            [
-                int(s.startswith("\u0627\u0644") or s != w)
-                for w, s in zip(norms, stripped, strict=True)
-            ]
+        # definite: it had the static clitics cut, or starts with the article
+        definite = (strip > 0) | np.fromiter(
+            map(str.startswith, stripped, repeat("\u0627\u0644")), bool, n
         )
+        self.definite.extend(definite.astype(np.int64))
         self.rest.extend(np.full(n, -1, dtype=np.int64))
         self.lone.extend(np.zeros(n, dtype=np.int64))
-        # a lone clitic (و ف ب ل) before a candidate without the article: its word without it
-        lone: list[tuple[int, str, int]] = []
-        for i in np.flatnonzero(is_candidate & (strip == 0)).tolist():
-            word = norms[i]
-            if word[0] in _PROCLITICS:
-                match = _LONE_CLITIC_RE.match(word)
-                if match is not None:
-                    lone.append((base + i, word[match.end() :], match.end()))
-        if lone:
-            rest = self._word_ids([r for _, r, _ in lone])
-            keep = self.cand.view()[rest] != 0
-            rows = np.array([i for i, _, _ in lone], dtype=np.int64)[keep]
-            self.rest.view()[rows] = rest[keep]
-            self.lone.view()[rows] = np.array([m for _, _, m in lone], dtype=np.int64)[keep]
+        self._lone_clitics(norms, block, length, is_candidate & (strip == 0), base)
+
+    def _lone_clitics(
+        self, norms: list[str], block: str | None, length: IntArray, eligible: BoolArray, base: int
+    ) -> None:
+        """A lone clitic (و ف ب ل) before a candidate without the article: its word
+        without it, where that is a candidate too. ``block`` is the words one a line
+        (None if a word holds a line break), ``eligible`` the words that may have one."""
+        if block is not None:  # one search over the block: its matches start lines
+            spans = [m.span() for m in _LONE_CLITIC_LINES_RE.finditer(block)]
+            found = np.array(spans, dtype=np.int64).reshape(-1, 2)
+            line_start = np.cumsum(length + 1) - (length + 1)
+            at = np.searchsorted(line_start, found[:, 0])
+            cut = found[:, 1] - found[:, 0]
+            keep = eligible[at]
+            at, cut = at[keep], cut[keep]
+        else:
+            matches = [
+                (i, _LONE_CLITIC_RE.match(norms[i])) for i in np.flatnonzero(eligible).tolist()
+            ]
+            pairs = [(i, m.end()) for i, m in matches if m is not None]
+            at = np.array([i for i, _ in pairs], dtype=np.int64)
+            cut = np.array([c for _, c in pairs], dtype=np.int64)
+        if at.size == 0:
+            return
+        rest = self._word_ids(
+            [norms[i][c:] for i, c in zip(at.tolist(), cut.tolist(), strict=True)]
+        )
+        keep = self.cand.view()[rest] != 0
+        rows = base + at[keep]
+        self.rest.view()[rows] = rest[keep]
+        self.lone.view()[rows] = cut[keep]
 
     def learn(self, chunks: list[str]) -> None:
         """Analyse new chunks (distinct, not in the lexicon)."""
         splitter, break_re = _split_patterns()
         n = len(chunks)
         # 1. each chunk as gap, word, gap, ..., word, gap (most: "", word, "")
-        parts = list(map(splitter.split, chunks))
+        split = splitter.split  # a chunk of letters only is one word: no regex
+        parts = [("", c, "") if c.isalpha() else split(c) for c in chunks]
         sizes = np.fromiter(map(len, parts), np.int64, n)  # 2 * words + 1
         flat = list(chain.from_iterable(parts))
         lengths = np.fromiter(map(len, flat), np.int64, len(flat))
@@ -834,21 +856,20 @@ class KeywordExtractor:
             col = np.concatenate(cols)
         else:
             row = col = np.zeros(0, dtype=np.int64)
-        # both directions, counted: sorted unique (row, column) codes give the CSR arrays
-        n = np.int64(n_nodes)
-        codes, counts = np.unique(
-            np.concatenate([row * n + col, col * n + row]), return_counts=True
-        )
-        weight = np.ones(codes.size) if self.edge_weight == "binary" else counts.astype(np.float64)
-        indptr = np.zeros(n_nodes + 1, dtype=np.int64)
-        np.cumsum(np.bincount(codes // n, minlength=n_nodes), out=indptr[1:])
-        graph = sp.csr_matrix((weight, codes % n, indptr), shape=(n_nodes, n_nodes))
         teleport: FloatArray | None = None
         if self.position_bias > 0:
             teleport = np.bincount(
                 node, weights=1.0 / (position + 1.0) ** self.position_bias, minlength=n_nodes
             ).astype(np.float64)
-        return pagerank(graph, damping=self.damping, personalization=teleport, tol=_TOLERANCE)
+        return pagerank_pairs(
+            n_nodes,
+            row,
+            col,
+            binary=self.edge_weight == "binary",
+            damping=self.damping,
+            personalization=teleport,
+            tol=_TOLERANCE,
+        )
 
     def _phrases(
         self,

@@ -7,9 +7,11 @@ Usage::
 
 ``api`` times ``arsumm.summarize_many(texts, k=3, n_jobs=N)``; ``dask`` times
 ``arsumm.dask.summarize_bag`` on a ``LocalCluster`` of N worker processes
-(one thread each; all clusters are started first, outside the timing), on a
-bag cut by :func:`arsumm.dask.bag_by_work`. The input file holds one
-``{"text": ...}`` object per line. Each setting is called once untimed (the
+(one thread each; all clusters are started first, outside the timing), on
+the bag of :func:`arsumm.dask.read_jsonl` (4 partitions per worker, each a
+byte range of the file that its worker reads), the partitions' results
+gathered by the client. The input file holds one ``{"text": ...}`` object
+per line. Each setting is called once untimed (the
 ``first_s`` figure: for the API with N > 1 it includes starting the fork
 server), then the settings alternate for ``--repeats`` timed calls, so that
 a change in the machine's load hits them alike; the speed-up over one job is
@@ -92,12 +94,12 @@ def _api(texts: list[str], jobs: int) -> Callable[[], list[Any]]:
     return run
 
 
-def _dask(texts: list[str], jobs: int, clusters: list[Any]) -> Callable[[], list[Any]]:
+def _dask(path: str, jobs: int, clusters: list[Any]) -> Callable[[], list[Any]]:
     import logging
 
     from dask.distributed import Client, LocalCluster
 
-    from arsumm.dask import bag_by_work, summarize_bag
+    from arsumm.dask import read_jsonl, summarize_bag
 
     cluster = LocalCluster(
         n_workers=jobs,
@@ -108,11 +110,13 @@ def _dask(texts: list[str], jobs: int, clusters: list[Any]) -> Callable[[], list
     )
     client = Client(cluster, set_as_default=False)
     clusters.append((client, cluster))
-    bag = summarize_bag(bag_by_work(texts, min_partitions=4 * jobs), k=3)
+    bag = summarize_bag(read_jsonl(path, min_partitions=4 * jobs), k=3)
 
     def run() -> list[Any]:
-        result: list[Any] = client.compute(bag).result()
-        return result
+        # each partition straight to the client (bag.compute() would first
+        # gather them all on one worker to concatenate them there)
+        parts = client.gather(client.compute(bag.to_delayed()))
+        return [result for part in parts for result in part]
 
     return run
 
@@ -140,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.interface == "api":
             runners = {jobs: _api(texts, jobs) for jobs in args.jobs}
         else:
-            runners = {jobs: _dask(texts, jobs, clusters) for jobs in args.jobs}
+            runners = {jobs: _dask(args.file, jobs, clusters) for jobs in args.jobs}
         first: dict[int, float] = {}
         reference: list[Any] | None = None
         identical = True

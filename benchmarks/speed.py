@@ -37,7 +37,8 @@ workers
     3`` on a 20,000-line JSON Lines file made of the ANT-BBC articles (in a
     temporary folder), one process per call, the settings alternating; and
     ``arsumm.dask.summarize_bag`` on a ``LocalCluster`` of N worker
-    processes. Speed-up: the median of the paired ratios; the outputs of
+    processes, over the bag of ``arsumm.dask.read_jsonl`` (the workers read
+    the file themselves). Speed-up: the median of the paired ratios; the outputs of
     every setting are compared with one job's (``identical``), byte for
     byte for the batch files. ``--limit N`` caps every input at N documents
     (a smoke run, not a measurement: write it elsewhere with ``--out-dir``).

@@ -600,21 +600,27 @@ def _short_documents(n: int) -> list[str]:
     ]
 
 
-@linux_only
-def test_workers_child_gives_one_jobs_results_with_two_worker_processes(tmp_path: Path) -> None:
-    """Enough short documents that the workers take chunks once the pool is up (real processes)."""
+def _workers_child_report(tmp_path: Path, interface: str, documents: int) -> dict[str, Any]:
+    """Run ``benchmarks._workers_child`` on short documents, one and two jobs; its report."""
     import subprocess
 
     from benchmarks import ROOT
 
     path = tmp_path / "texts.jsonl"
-    lines = (json.dumps({"text": t}, ensure_ascii=False) for t in _short_documents(8_000))
+    lines = (json.dumps({"text": t}, ensure_ascii=False) for t in _short_documents(documents))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "benchmarks._workers_child", "--interface", "api"]
+    command = [sys.executable, "-m", "benchmarks._workers_child", "--interface", interface]
     command += ["--file", str(path), "--jobs", "1", "2", "--repeats", "1"]
     proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return report
+
+
+@linux_only
+def test_workers_child_gives_one_jobs_results_with_two_worker_processes(tmp_path: Path) -> None:
+    """Enough short documents that the workers take chunks once the pool is up (real processes)."""
+    report = _workers_child_report(tmp_path, "api", 8_000)
     assert report["n_docs"] == 8_000
     assert report["identical"] is True
     assert [run["jobs"] for run in report["runs"]] == [1, 2]
@@ -623,6 +629,17 @@ def test_workers_child_gives_one_jobs_results_with_two_worker_processes(tmp_path
     assert two["peak_worker_mb"] is not None  # worker processes ran
     assert two["peak_worker_mb"] > 10
     assert all(run["docs_per_s"] > 0 and len(run["seconds"]) == 1 for run in report["runs"])
+
+
+@linux_only
+def test_workers_child_dask_case_reads_the_file_on_the_workers(tmp_path: Path) -> None:
+    """Two real LocalClusters (one and two worker processes) give the same results."""
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    report = _workers_child_report(tmp_path, "dask", 300)
+    assert report["n_docs"] == 300
+    assert report["identical"] is True
+    assert [run["jobs"] for run in report["runs"]] == [1, 2]
+    assert all(run["peak_worker_mb"] > 10 for run in report["runs"])
 
 
 @linux_only

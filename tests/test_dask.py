@@ -173,3 +173,54 @@ def test_partitions_sized_by_work_on_a_local_cluster(client: Any) -> None:
         1,
         1,
     ]  # one summarizer per worker, for all its tasks
+
+
+def test_jsonl_read_by_the_workers_equals_the_batch_command(client: Any, tmp_path: Any) -> None:
+    """read_jsonl on a LocalCluster: every line comes out, in order, with the
+    summaries of summarize_many and the errors `arsumm batch` gives the bad lines."""
+    import json
+
+    from arsumm.dask import read_jsonl
+
+    docs = documents(400)
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in docs]
+    lines[7] = "{not json"
+    lines[100] = json.dumps({"id": "no-text"})
+    lines[250] = json.dumps({"text": docs[250][1]})  # no id: its line number
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bag = read_jsonl(path, blocksize=path.stat().st_size // 7)
+    assert bag.npartitions >= 6
+    results = summarize_bag(bag, k=2).compute()
+    assert len(results) == len(lines)
+    expected = {r.id: r for r in arsumm.summarize_many(docs, k=2)}
+    for number, result in enumerate(results, start=1):
+        if number == 8:
+            assert result.id == 8
+            assert result.error_type == "JSONDecodeError"
+            assert result.error.startswith("line 8: not JSON")
+        elif number == 101:
+            assert (result.id, result.error_type) == ("no-text", "KeyError")
+            assert result.error == "line 101: no 'text' field"
+        elif number == 251:
+            assert result.id == 251
+            assert result.sentences == expected[docs[250][0]].sentences
+        else:
+            assert result == expected[docs[number - 1][0]]
+
+
+def test_read_jsonl_names_what_it_cannot_read(tmp_path: Any) -> None:
+    from arsumm.dask import read_jsonl
+    from arsumm.io import FileError
+
+    with pytest.raises(FileError, match="no such file"):
+        read_jsonl(tmp_path / "missing.jsonl")
+    with pytest.raises(FileError, match="is a directory"):
+        read_jsonl(tmp_path)
+    with pytest.raises(FileError, match="not a regular file"):
+        read_jsonl("/dev/null")
+    with pytest.raises(ValueError, match="blocksize"):
+        read_jsonl(tmp_path, blocksize=0)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert summarize_bag(read_jsonl(empty), k=1).compute(scheduler="sync") == []

@@ -12,7 +12,7 @@ from hypothesis.extra.numpy import arrays
 
 import arsumm
 from arsumm.graph import similarity_graph
-from arsumm.rank import TextRank, order_by_score, pagerank
+from arsumm.rank import TextRank, order_by_score, pagerank, pagerank_pairs
 
 
 def _nx_pagerank(dense: np.ndarray, personalization: np.ndarray | None = None) -> np.ndarray:
@@ -92,3 +92,50 @@ def test_ties_broken_by_position() -> None:
     assert order_by_score(np.array([0.1, 0.3, 0.3, 0.3])) == [1, 2, 3, 0]
     # a floating-point crumb does not decide a tie
     assert order_by_score(np.array([0.25, 0.25 + 1e-15])) == [0, 1]
+
+
+@pytest.mark.parametrize("n", [5, 64, 65, 300])
+@pytest.mark.parametrize("binary", [False, True])
+@pytest.mark.parametrize("personalized", [False, True])
+def test_pagerank_pairs_is_pagerank_of_the_symmetric_graph(
+    n: int, binary: bool, personalized: bool
+) -> None:
+    """Bit for bit the scores of pagerank() on the CSR graph the pairs make."""
+    rng = np.random.default_rng(n)
+    first = rng.integers(0, n, 4 * n)
+    second = rng.integers(0, n, 4 * n)
+    keep = first != second
+    first, second = first[keep], second[keep]
+    both_rows, both_cols = np.r_[first, second], np.r_[second, first]
+    graph = sp.coo_matrix((np.ones(both_rows.size), (both_rows, both_cols)), shape=(n, n)).tocsr()
+    if binary:
+        graph.data[:] = 1.0
+    teleport = rng.random(n) if personalized else None
+    got = pagerank_pairs(n, first, second, binary=binary, personalization=teleport, tol=1e-6)
+    expected = pagerank(graph, personalization=teleport, tol=1e-6)
+    assert got.tobytes() == expected.tobytes()
+
+
+def test_pagerank_pairs_with_isolated_nodes_and_no_pairs() -> None:
+    scores = pagerank_pairs(100, np.array([0, 1]), np.array([1, 2]))
+    assert scores.sum() == pytest.approx(1.0)
+    assert scores[3:].min() == scores[3:].max() < scores[1]  # dangling nodes alike
+    assert pagerank_pairs(80, np.zeros(0, np.int64), np.zeros(0, np.int64)) == pytest.approx(
+        np.full(80, 1 / 80)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        ([0, 1], [1], "same length"),
+        ([0, 5], [1, 2], r"range\(5\)"),
+        ([-1], [2], r"range\(5\)"),
+        ([0, 2], [1, 2], "itself"),
+    ],
+)
+def test_pagerank_pairs_rejects_bad_pairs(
+    first: list[int], second: list[int], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        pagerank_pairs(5, np.array(first), np.array(second))

@@ -200,3 +200,25 @@ def test_snowball_stems_do_not_depend_on_the_words_before() -> None:
         assert {w: stemmer.stem(w) for w in order} == dict(zip(words, fresh, strict=True))
     shared = ArabicStemmer()
     assert [shared.stem(w) for w in words] != fresh  # the bug this guards against
+
+
+def test_stem_many_equals_stem_one_at_a_time(easc_docs: list[dict[str, str]]) -> None:
+    """On real words, repeats and words the memo already holds: the same stems, in order."""
+    words = [w for doc in easc_docs[:20] for w in tokenize(doc["text"])]
+    assert len(set(words)) < len(words)  # repeats within one call
+    one = CachedStemmer(STEMMERS["arlstem"]())
+    expected = [one.stem(w) for w in words]
+    many = CachedStemmer(STEMMERS["arlstem"]())
+    many.stem_many(words[::7])  # some of them remembered beforehand
+    assert many.stem_many(words) == expected
+    assert many.cache == one.cache
+    assert many.stem_many([]) == []
+
+
+def test_stem_many_reports_a_stemmer_returning_non_string() -> None:
+    class Bad:
+        def stem(self, token: str) -> int:
+            return 3
+
+    with pytest.raises(TypeError, match="returned int"):
+        CachedStemmer(Bad()).stem_many(["كلمة"])  # type: ignore[arg-type]
