@@ -514,9 +514,10 @@ def _speed_parts(results: Path, img_dir: Path, rel: Callable[[Path], str]) -> li
             "n_jobs=N)` on the ANT-BBC articles twice over and on EASC; `arsumm batch FILE "
             "--jobs N -k 3 -o OUT` on a JSON Lines file of the ANT-BBC articles repeated "
             "(one process per call); `arsumm.dask.summarize_bag` on a `LocalCluster` of N "
-            "one-thread worker processes. Output identical: every setting gives what one job "
-            "gives (the batch files byte for byte). Peak per worker: the largest VmHWM of a "
-            "worker process.",
+            "one-thread worker processes, over `arsumm.dask.read_jsonl` of that file (the "
+            "workers read their byte ranges themselves). Output identical: every setting "
+            "gives what one job gives (the batch files byte for byte). Peak per worker: the "
+            "largest VmHWM of a worker process.",
             "",
             speed_tables(record)["workers"],
             "",
