@@ -33,10 +33,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 try:
-    import dask
     import dask.bag as db
     import dask.dataframe as dd
     import pandas as pd
+    from dask.delayed import delayed
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError(
         f"arsumm.dask needs Dask with its DataFrame support ({exc}); "
@@ -185,11 +185,13 @@ def read_jsonl(
         target = max(1, min(blocksize, info.st_size // min_partitions))
         parts = plan_parts(stream.fileno(), info.st_size, 1, max_bytes, part_bytes=target)
     if not parts:
-        return db.from_sequence([], npartitions=1)
+        empty: db.Bag = db.from_sequence([], npartitions=1)  # type: ignore[no-untyped-call]
+        return empty
     where = os.path.abspath(file)
     fields = (text_field, id_field, max_bytes)
-    read = dask.delayed(_read_part, pure=True)
-    bag: db.Bag = db.from_delayed([read(where, name, part, fields) for part in parts])
+    read = delayed(_read_part, pure=True)
+    tasks = [read(where, name, part, fields) for part in parts]
+    bag: db.Bag = db.from_delayed(tasks)  # type: ignore[no-untyped-call]
     return bag
 
 
