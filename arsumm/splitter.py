@@ -117,7 +117,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\s]+)")
 
 _MAX_ABBREV_LOOKBACK = 12
 _WORD_CUTS = " \t\n\r\u00a0(\u00ab\"'\u201c"
-_LAST_WORD_RE = re.compile(f"[^{re.escape(_WORD_CUTS)}]*\\Z")
+_WORD_CUT_SET = frozenset(_WORD_CUTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,25 +172,50 @@ class _Line(NamedTuple):  # a tuple: made once per line, it must be cheap
         return self.content_start >= self.end
 
 
-def _line(text: str, start: int, brk: int) -> _Line:
+def _line(text: str, start: int, brk: int, marks: bool = True) -> _Line:
     seg = text[start:brk]
     kept = seg.rstrip()
-    width = len(kept) - len(_ZERO_WIDTH_RE.findall(kept))  # str.translate is slow here
+    # str.translate is slow here; a text without marks needs no count at all
+    width = len(kept) - len(_ZERO_WIDTH_RE.findall(kept)) if marks else len(kept)
     return _Line(start, start + len(kept), start + len(seg) - len(seg.lstrip()), brk, width)
 
 
 def _lines(text: str) -> list[_Line]:
+    """The lines of ``text``; a run of blank lines is one blank line.
+
+    ``str.splitlines`` breaks at exactly :data:`arsumm.chars.LINE_BREAKS`
+    (``\\r\\n`` as one) and costs a fraction of a scan with a regular
+    expression. A line ends at its line break; the blank lines after it
+    (only whitespace, then a line break) make one blank line that ends at
+    the last character of the run.
+    """
+    pieces = text.splitlines(keepends=True)
+    marks = _ZERO_WIDTH_RE.search(text) is not None
     lines: list[_Line] = []
+    n = len(pieces)
     start = 0
-    for m in _LINE_BREAK_RUN_RE.finditer(text):
-        lines.append(_line(text, start, m.start()))
-        first_end = m.start() + (2 if text.startswith("\r\n", m.start()) else 1)
-        if first_end < m.end():
+    i = 0
+    while i < n:
+        piece = pieces[i]
+        content = len(piece.rstrip(_BREAK_CHARS))
+        lines.append(_line(text, start, start + content, marks))
+        start += len(piece)
+        if content == len(piece):  # the last line, without a line break
+            return lines
+        i += 1
+        run_start = start
+        while i < n:  # the blank lines that follow, each with its line break
+            piece = pieces[i]
+            body = piece.rstrip(_BREAK_CHARS)
+            if len(body) == len(piece) or not (body == "" or body.isspace()):
+                break
+            start += len(piece)
+            i += 1
+        if start > run_start:
             # Blank lines: one stands for the whole run, so that 10^5 line breaks
             # cost one object, not 10^5 (the spans are the same).
-            lines.append(_line(text, first_end, m.end() - 1))
-        start = m.end()
-    lines.append(_line(text, start, len(text)))
+            lines.append(_line(text, run_start, start - 1, marks))
+    lines.append(_line(text, start, len(text), marks))
     return lines
 
 
@@ -245,7 +270,7 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
 def _url_spans(text: str) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
-    if "@" not in text and "://" not in text and "www." not in text.lower():
+    if "@" not in text and "://" not in text and not _has_www(text):
         return starts, ends  # _URL_RE cannot match; scanning with it costs more
     # A match never spans whitespace and always contains "://", "www." or
     # "@": scan only the whitespace-free chunks around those anchors.
@@ -265,6 +290,22 @@ def _url_spans(text: str) -> tuple[list[int], list[int]]:
             starts.append(m.start())
             ends.append(end)
     return starts, ends
+
+
+#: "www" in any case: only W and w lower-case to a string that holds "w", and
+#: only "." to one that holds ".", each to that one character.
+_WWW = frozenset(a + b + c for a in "wW" for b in "wW" for c in "wW")
+
+
+def _has_www(text: str) -> bool:
+    """``"www." in text.lower()``, without lower-casing the whole text."""
+    find = text.find
+    dot = find(".", 3)
+    while dot >= 0:
+        if text[dot - 3 : dot] in _WWW:
+            return True
+        dot = find(".", dot + 1)
+    return False
 
 
 def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
@@ -297,8 +338,9 @@ def _abbreviation_before(text: str, dot: int) -> str | None:
         visible = _ZERO_WIDTH_RE.sub("", text[lo:dot])
         back = visible[-_MAX_ABBREV_LOOKBACK:]
         truncated = lo > 0 or len(visible) > _MAX_ABBREV_LOOKBACK
-    last = _LAST_WORD_RE.search(back)  # the word after the last space, quote or bracket
-    cut = last.start() - 1 if last is not None else -1
+    cut = len(back) - 1  # the last space, quote or bracket: the word comes after it
+    while cut >= 0 and back[cut] not in _WORD_CUT_SET:
+        cut -= 1
     if cut < 0 and truncated:
         return None  # the word is longer than any abbreviation
     return _abbreviation_word(back[cut + 1 :])
@@ -352,19 +394,49 @@ def _is_list_number(text: str, dot: int) -> bool:
     return all(c.isspace() or c in _BULLETS or c in "(" for c in prefix)
 
 
+def _terminal_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PUNCT_RE.finditer(text)``, found faster.
+
+    A match starts at the first sentence-ending mark at or after the end of
+    the one before; ``str.find`` finds the marks many times faster than the
+    expression's scan of every character, and the expression is then only
+    matched where a mark is.
+    """
+    find = text.find
+    marks: list[int] = []
+    for mark in SENTENCE_END:
+        at = find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = find(mark, at + 1)
+    marks.sort()
+    match = _PUNCT_RE.match
+    done = 0
+    for at in marks:
+        if at >= done:
+            m = match(text, at)
+            assert m is not None  # a mark starts a match
+            done = m.end()
+            yield m
+
+
 def _punct_boundaries(text: str) -> Iterator[int]:
     url_starts, url_ends = _url_spans(text)
     n = len(text)
-    for m in _PUNCT_RE.finditer(text):
-        end = m.end()
+    for m in _terminal_runs(text):
+        start, end = m.span()
         if end < n:
             nxt = text[end]
             if not (nxt.isspace() or nxt in OPENERS or ARABIC_LETTER_RE.match(nxt)):
                 continue
-        if url_starts and _inside(m.start(), url_starts, url_ends):
+        if url_starts and _inside(start, url_starts, url_ends):
             continue
-        run = text[m.start() : end].rstrip(CLOSERS + FORMAT_CHARS)
-        if run == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
+        # the run is a single period: closers and format characters may follow it
+        if (
+            text[start] == "."
+            and (start + 1 == end or text[start + 1] not in SENTENCE_END)
+            and (_is_abbreviation(text, start) or _is_list_number(text, start))
+        ):
             continue
         yield end
 
@@ -448,15 +520,17 @@ class RuleSplitter:
         last_has_content = False  # whether pieces[-1] holds a letter or digit
         start = 0
         for cut in sorted(cuts):
-            seg_start, seg_end = start, cut
+            # the segment without the whitespace around it (str.strip strips
+            # exactly the characters for which str.isspace is true)
+            seg = text[start:cut]
+            left = seg.lstrip()
+            body = left.rstrip()
+            seg_start = start + len(seg) - len(left)
+            seg_end = seg_start + len(body)
             start = cut
-            while seg_start < seg_end and text[seg_start].isspace():
-                seg_start += 1
-            while seg_end > seg_start and text[seg_end - 1].isspace():
-                seg_end -= 1
-            if seg_start >= seg_end:
+            if not body:
                 continue
-            has_content = _HAS_CONTENT_RE.search(text, seg_start, seg_end) is not None
+            has_content = _HAS_CONTENT_RE.search(body) is not None
             if pieces and not (has_content and last_has_content):
                 # attach stray marks to the sentence before, or a leading stray
                 # mark to the sentence that follows it
@@ -466,8 +540,12 @@ class RuleSplitter:
             pieces.append((seg_start, seg_end))
             last_has_content = has_content
         spans: list[Span] = []
+        max_chars = self.max_chars
         for seg_start, seg_end in pieces:
-            for a, b in _cut_long(text, seg_start, seg_end, self.max_chars):
+            if seg_end - seg_start <= max_chars:  # what _cut_long leaves whole
+                spans.append(Span(seg_start, seg_end, text[seg_start:seg_end]))
+                continue
+            for a, b in _cut_long(text, seg_start, seg_end, max_chars):
                 spans.append(Span(a, b, text[a:b]))
         return spans
 
