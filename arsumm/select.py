@@ -232,9 +232,8 @@ def _raise_penalties(
     """Raise each sentence's penalty to its similarity to ``j``, just chosen, if larger."""
     if isinstance(similarity, np.ndarray):
         assert isinstance(penalties, list)
-        for i, weight in enumerate(similarity[j].tolist()):
-            if weight > penalties[i]:
-                penalties[i] = weight
+        # max(old, weight) is weight only if weight > old: the rule, in C
+        penalties[:] = map(max, penalties, similarity[j].tolist())
     else:
         assert isinstance(penalties, np.ndarray)
         a, b = similarity.indptr[j], similarity.indptr[j + 1]
