@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from arsumm.chars import LINE_BREAK_RE, ends_sentence
+from arsumm.chars import LINE_BREAK_RE, LINE_BREAKS, ends_sentence
 from arsumm.checks import read_json, real
 from arsumm.document import Document
 from arsumm.errors import ConfigError
@@ -240,10 +240,14 @@ def paragraph_starts(text: str, spans: Sequence[Span]) -> list[bool]:
     [True, False, True]
     """
     search = LINE_BREAK_RE.search
-    return [
-        i == 0 or search(text, spans[i - 1].end, span.start) is not None
-        for i, span in enumerate(spans)
-    ]
+    starts = [True] * len(spans)
+    for i in range(1, len(spans)):
+        a, b = spans[i - 1].end, spans[i].start
+        # most gaps are one character (a space): no need for the expression
+        starts[i] = (
+            text[a] in LINE_BREAKS if b - a == 1 else b > a and search(text, a, b) is not None
+        )
+    return starts
 
 
 def sentence_features(
@@ -315,7 +319,7 @@ def _row_dots(vectors: sp.csr_matrix, dense: FloatArray) -> FloatArray:
     """Return ``vectors @ dense`` for a CSR matrix, without scipy's per-call checks."""
     out = np.zeros((vectors.shape[0], *dense.shape[1:]))
     starts = vectors.indptr[:-1]
-    filled = np.diff(vectors.indptr) > 0
+    filled = vectors.indptr[1:] > starts
     if filled.any():
         weights = vectors.data if dense.ndim == 1 else vectors.data[:, None]
         products = weights * dense[vectors.indices]
