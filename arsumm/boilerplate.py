@@ -97,6 +97,10 @@ _LONG_START_RE = re.compile(_LONG_PATTERN, re.IGNORECASE)
 # with spaces around the separator (so markup such as <b>...</b> is not a crumb)
 _CRUMB_SEPARATOR_RE = re.compile("\\s+[>»/|\u203a]\\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Text that normalize() returns unchanged: printable ASCII, and the Arabic
+# letters that are NFKC-stable, no mark or format character, and not one of
+# the letters it folds (آ أ إ ى); no two of them compose.
+_PLAIN_RE = re.compile("[\x20-\x7e\u0621\u0624\u0626-\u063a\u0641-\u0648\u064a]*")
 
 
 def _is_crumb(text: str) -> bool:
@@ -129,7 +133,9 @@ def is_boilerplate(sentence: str) -> bool:
     if not words:
         return False
     if len(words) > MAX_WORDS:
-        head = " ".join(normalize(" ".join(words[:4])).split())
+        head = " ".join(words[:4])
+        if _PLAIN_RE.fullmatch(head) is None:  # else normalize(head) == head
+            head = " ".join(normalize(head).split())
         return _LONG_START_RE.match(head) is not None
     text = " ".join(normalize(sentence).split()).strip(" .:-–—|*•·")
     if not text:
