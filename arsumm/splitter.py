@@ -239,17 +239,15 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
     A line that ends at a punctuation boundary (``punct_cuts``) ends its
     sentence whatever the wrapping; an abbreviation's period does not.
     """
-    content = [ln for ln in lines if not ln.blank]
-    if len(content) < 3:
+    filled = [ln.content_start < ln.end for ln in lines]  # not ln.blank, read once
+    widths = sorted(ln.width for ln, full in zip(lines, filled, strict=True) if full)
+    if len(widths) < 3:
         return set()
-    widths = sorted(ln.width for ln in content)
     wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
-    candidates = [
-        i
-        for i in range(len(lines) - 1)
-        if not lines[i].blank and not lines[i + 1].blank and lines[i].end not in punct_cuts
-    ]
-    pairs = sum(1 for i in range(len(lines) - 1) if not lines[i].blank and not lines[i + 1].blank)
+    # lines i followed by a line i + 1, neither blank
+    paired = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+    candidates = [i for i in paired if lines[i].end not in punct_cuts]
+    pairs = len(paired)
     if len(candidates) < 2 or len(candidates) < 0.4 * pairs:
         return set()
     near_width = sum(1 for i in candidates if lines[i].width >= 0.8 * wrap_width)
@@ -316,6 +314,8 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Decide whether the single period at ``dot`` closes an abbreviation that
     does not end the sentence."""
+    if dot >= 2 and text[dot - 1] in _PLAIN_FINALS and text[dot - 2] in _PLAIN_LETTERS:
+        return False  # the common case, see _PLAIN_FINALS
     word = _abbreviation_before(text, dot)
     if word is None:
         return False
@@ -344,6 +344,17 @@ def _abbreviation_before(text: str, dot: int) -> str | None:
     if cut < 0 and truncated:
         return None  # the word is longer than any abbreviation
     return _abbreviation_word(back[cut + 1 :])
+
+
+#: Arabic letters that normalisation leaves as they are (no alef form, no ى,
+#: no tatweel); no two of them compose. A word whose last two characters are
+#: such letters normalises to a word of two letters or more that ends with
+#: them, so it is no initial and no dotted form; if it does not end with خ
+#: or ه it is no listed abbreviation either (الخ, اه).
+_PLAIN_LETTERS = frozenset(
+    c for c in map(chr, range(0x0621, 0x064B)) if c.isalpha() and normalize(c) == c
+)
+_PLAIN_FINALS = _PLAIN_LETTERS - {"\u062e", "\u0647"}
 
 
 @functools.lru_cache(maxsize=1 << 14)
