@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, filterfalse, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -110,6 +110,17 @@ class Analyzer:
         self, chunk_lists: list[list[str]], terms: list[list[str]], words: list[int]
     ) -> None:
         """Append the terms and word counts of a block of split sentences."""
+        words.extend(map(len, chunk_lists))
+        try:
+            # Once the memo is warm every chunk is in it: one lookup each. A
+            # chunk it lacks gives None, which chain cannot iterate.
+            get = cast(Callable[[str], list[str]], self._memo.get)  # or None: see above
+            terms.extend([list(chain.from_iterable(map(get, chunks))) for chunks in chunk_lists])
+        except TypeError:
+            terms.extend(self._learn_block(chunk_lists))
+
+    def _learn_block(self, chunk_lists: list[list[str]]) -> list[list[str]]:
+        """The terms of a block of split sentences, learning the chunks not yet known."""
         memo = self._memo
         # Chunks never seen before are analysed a batch at a time (one
         # normalisation call per batch): a long document brings thousands.
@@ -124,8 +135,7 @@ class Analyzer:
         if batch:
             self._learn(list(batch))
         lookup = memo.__getitem__  # a chunk dropped since is analysed again
-        terms.extend(list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists)
-        words.extend(map(len, chunk_lists))
+        return [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists]
 
     def _learn(self, chunks: list[str]) -> None:
         """Analyse ``chunks`` (distinct, not in the memo) and remember their terms."""
