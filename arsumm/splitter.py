@@ -165,19 +165,27 @@ class _Line(NamedTuple):  # a tuple: made once per line, it must be cheap
     end: int  # offset just past its last non-whitespace character
     content_start: int  # offset of its first non-whitespace character
     brk: int  # offset of the line break that ends it (== len(text) for the last)
-    width: int  # visible characters up to ``end`` (diacritics and tatweel take none)
 
     @property
     def blank(self) -> bool:
         return self.content_start >= self.end
 
 
-def _line(text: str, start: int, brk: int, marks: bool = True) -> _Line:
+def _line(text: str, start: int, brk: int) -> _Line:
     seg = text[start:brk]
-    kept = seg.rstrip()
-    # str.translate is slow here; a text without marks needs no count at all
-    width = len(kept) - len(_ZERO_WIDTH_RE.findall(kept)) if marks else len(kept)
-    return _Line(start, start + len(kept), start + len(seg) - len(seg.lstrip()), brk, width)
+    return _Line(start, start + len(seg.rstrip()), start + len(seg) - len(seg.lstrip()), brk)
+
+
+def _widths(text: str, lines: list[_Line], filled: list[bool]) -> list[int]:
+    """Visible characters of each filled line up to its end (diacritics and
+    tatweel take none); 0 for a blank line."""
+    if _ZERO_WIDTH_RE.search(text) is None:  # a text without marks needs no count
+        return [ln.end - ln.start if full else 0 for ln, full in zip(lines, filled, strict=True)]
+    findall = _ZERO_WIDTH_RE.findall  # str.translate is slow here
+    return [
+        (ln.end - ln.start) - len(findall(text, ln.start, ln.end)) if full else 0
+        for ln, full in zip(lines, filled, strict=True)
+    ]
 
 
 def _lines(text: str) -> list[_Line]:
@@ -190,7 +198,6 @@ def _lines(text: str) -> list[_Line]:
     the last character of the run.
     """
     pieces = text.splitlines(keepends=True)
-    marks = _ZERO_WIDTH_RE.search(text) is not None
     lines: list[_Line] = []
     n = len(pieces)
     start = 0
@@ -198,7 +205,7 @@ def _lines(text: str) -> list[_Line]:
     while i < n:
         piece = pieces[i]
         content = len(piece.rstrip(_BREAK_CHARS))
-        lines.append(_line(text, start, start + content, marks))
+        lines.append(_line(text, start, start + content))
         start += len(piece)
         if content == len(piece):  # the last line, without a line break
             return lines
@@ -214,8 +221,8 @@ def _lines(text: str) -> list[_Line]:
         if start > run_start:
             # Blank lines: one stands for the whole run, so that 10^5 line breaks
             # cost one object, not 10^5 (the spans are the same).
-            lines.append(_line(text, run_start, start - 1, marks))
-    lines.append(_line(text, start, len(text), marks))
+            lines.append(_line(text, run_start, start - 1))
+    lines.append(_line(text, start, len(text)))
     return lines
 
 
@@ -240,26 +247,27 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
     sentence whatever the wrapping; an abbreviation's period does not.
     """
     filled = [ln.content_start < ln.end for ln in lines]  # not ln.blank, read once
-    widths = sorted(ln.width for ln, full in zip(lines, filled, strict=True) if full)
-    if len(widths) < 3:
+    if sum(filled) < 3:
         return set()
-    wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
     # lines i followed by a line i + 1, neither blank
     paired = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
     candidates = [i for i in paired if lines[i].end not in punct_cuts]
     pairs = len(paired)
     if len(candidates) < 2 or len(candidates) < 0.4 * pairs:
         return set()
-    near_width = sum(1 for i in candidates if lines[i].width >= 0.8 * wrap_width)
+    width = _widths(text, lines, filled)
+    widths = sorted(w for w, full in zip(width, filled, strict=True) if full)
+    wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
+    near_width = sum(1 for i in candidates if width[i] >= 0.8 * wrap_width)
     if near_width < 0.6 * len(candidates):
         return set()
     soft = set()
     for i in candidates:
-        line, nxt = lines[i], lines[i + 1]
+        nxt = lines[i + 1]
         if _starts_item(text, nxt):
             continue
-        if line.width + 1 + _first_word_len(text, nxt) > wrap_width - 2 or (
-            line.width >= 0.9 * wrap_width
+        if width[i] + 1 + _first_word_len(text, nxt) > wrap_width - 2 or (
+            width[i] >= 0.9 * wrap_width
         ):
             soft.add(i)
     return soft
