@@ -206,9 +206,10 @@ def select_diverse(
     used = 0
     while heap:
         stored, j = heapq.heappop(heap)
-        current = -round(base[j] - redundancy * penalty_of(j), 12)
-        if current != stored:  # the penalty grew since it was pushed: re-queue
-            heapq.heappush(heap, (current, j))
+        penalty = penalty_of(j)
+        # a sentence never penalised keeps the key it was pushed with
+        if penalty != 0.0 and (current := -round(base[j] - redundancy * penalty, 12)) != stored:
+            heapq.heappush(heap, (current, j))  # the penalty grew since it was pushed: re-queue
             continue
         if k is not None:
             if len(chosen) >= k:
