@@ -32,6 +32,7 @@ import bisect
 import functools
 import itertools
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -299,7 +300,7 @@ def sentence_features(
     a, b = vectors.indptr[0], vectors.indptr[1]
     directions[vectors.indices[a:b], 0] = vectors.data[a:b]
     centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=vectors.shape[1])
-    norm = float(np.sqrt(centroid @ centroid))
+    norm = math.sqrt(float(centroid @ centroid))  # as np.sqrt: correctly rounded
     if norm > 0:
         directions[:, 1] = centroid / norm
     np.log1p(position, out=out[:, 0])
