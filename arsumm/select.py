@@ -184,7 +184,7 @@ def select_diverse(
     # Plain Python floats: on an article's few sentences numpy's per-call cost
     # dominates, and float64 arithmetic gives the same numbers either way.
     values = np.asarray(scores, dtype=np.float64)
-    top = float(values[pool].max())
+    top = float(values.max() if candidates is None else values[pool].max())
     base = (values / top).tolist() if top > 0 else [0.0] * len(values)
     # The largest similarity of each sentence to a chosen one: a list updated
     # in Python for a dense (short) graph, an array updated row by row for a

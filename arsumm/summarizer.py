@@ -770,11 +770,13 @@ def _first_of_equals(document: Document) -> list[int] | None:
     Two sentences can be equal only if their terms are: the texts are
     normalised and compared only then.
     """
+    keys = list(map(tuple, document.terms))
+    if len(set(keys)) == len(keys):
+        return None  # no two sentences with the same terms: the common case
     seen: dict[tuple[str, ...], list[int]] = {}
     repeats: list[int] = []
     spans = document.spans
-    for position, terms in enumerate(document.terms):
-        key = tuple(terms)
+    for position, key in enumerate(keys):
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = [position]
