@@ -328,6 +328,14 @@ def _row_dots(vectors: sp.csr_matrix, dense: FloatArray) -> FloatArray:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _vector(values: tuple[float, ...]) -> FloatArray:
+    """``np.asarray(values)``, made once per tuple of coefficients (read-only)."""
+    vector = np.asarray(values, dtype=np.float64)
+    vector.flags.writeable = False
+    return vector
+
+
 @dataclass(frozen=True)
 class LinearPrior:
     """A log-linear teleport distribution over :data:`FEATURES`.
@@ -372,8 +380,8 @@ class LinearPrior:
 
     def logits(self, features: FloatArray) -> FloatArray:
         """Return the linear score of every sentence."""
-        z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
-        result: FloatArray = z @ np.asarray(self.coef)
+        z = (features - _vector(self.mean)) / _vector(self.scale)
+        result: FloatArray = z @ _vector(self.coef)
         return result
 
     def weights(self, features: FloatArray) -> FloatArray:
