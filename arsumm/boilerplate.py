@@ -97,9 +97,28 @@ _LONG_START_RE = re.compile(_LONG_PATTERN, re.IGNORECASE)
 # with spaces around the separator (so markup such as <b>...</b> is not a crumb)
 _CRUMB_SEPARATOR_RE = re.compile("\\s+[>»/|\u203a]\\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Text that normalize() returns unchanged: printable ASCII, and the Arabic
+# letters that are NFKC-stable, no mark or format character, and not one of
+# the letters it folds (آ أ إ ى); no two of them compose.
+_PLAIN_RE = re.compile("[\x20-\x7e\u0621\u0624\u0626-\u063a\u0641-\u0648\u064a]*")
+
+
+# Every match of _ANYWHERE_RE holds a Latin letter (matched ignoring case, so
+# also U+0130, U+0131, U+017F and the Kelvin sign U+212A) or one of these:
+# ©, حقوق, الكوكيز, ملفات.
+_ANYWHERE_PARTS = (
+    "\u00a9",
+    "\u062d\u0642\u0648\u0642",
+    "\u0627\u0644\u0643\u0648\u0643\u064a\u0632",
+    "\u0645\u0644\u0641\u0627\u062a",
+)
+_LATIN_RE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+_CRUMB_SEPARATORS = ">\u00bb/|\u203a"
 
 
 def _is_crumb(text: str) -> bool:
+    if not any(separator in text for separator in _CRUMB_SEPARATORS):
+        return False  # a single item
     items = _CRUMB_SEPARATOR_RE.split(text)
     return len(items) >= 3 and all(
         0 < len(item.split()) <= 4 and _LETTER_RE.search(item) is not None for item in items
@@ -129,14 +148,24 @@ def is_boilerplate(sentence: str) -> bool:
     if not words:
         return False
     if len(words) > MAX_WORDS:
-        head = " ".join(normalize(" ".join(words[:4])).split())
+        head = " ".join(words[:4])
+        if _PLAIN_RE.fullmatch(head) is None:  # else normalize(head) == head
+            head = " ".join(normalize(head).split())
         return _LONG_START_RE.match(head) is not None
     text = " ".join(normalize(sentence).split()).strip(" .:-–—|*•·")
     if not text:
         return False
-    if _START_RE.match(text) is not None or _ANYWHERE_RE.search(text) is not None:
+    if _START_RE.match(text) is not None:
+        return True
+    if _may_hold_anywhere(text) and _ANYWHERE_RE.search(text) is not None:
         return True
     return _is_crumb(text)
+
+
+def _may_hold_anywhere(text: str) -> bool:
+    """False if ``_ANYWHERE_RE`` cannot match ``text``: no Latin letter (in any
+    case) and none of the Arabic or symbol parts its alternatives begin with."""
+    return _LATIN_RE.search(text) is not None or any(part in text for part in _ANYWHERE_PARTS)
 
 
 #: A byline or dateline has at most this many words.

@@ -118,5 +118,11 @@ def ends_sentence(sentence: str) -> bool:
     >>> ends_sentence("هل تتحسن؟\u200f "), ends_sentence("نعم!\u203c"), ends_sentence("(وحدة)")
     (True, True, False)
     """
-    last = sentence.rstrip().rstrip(_TRAILING)[-1:]
-    return last != "" and last in SENTENCE_END
+    # sentence.rstrip().rstrip(_TRAILING)[-1:] in SENTENCE_END, without copying
+    # the sentence twice: whitespace first, then closers and format characters
+    i = len(sentence)
+    while i and sentence[i - 1].isspace():
+        i -= 1
+    while i and sentence[i - 1] in _TRAILING:
+        i -= 1
+    return i > 0 and sentence[i - 1] in SENTENCE_END

@@ -163,7 +163,7 @@ def article(text: str, *, require_arabic: bool, remedy: str) -> str:
     ...
     arsumm.errors.NoArabicError: text contains no Arabic letter; pass Arabic text, or allow it
     """
-    if not text.strip():
+    if not text or text.isspace():  # what not text.strip() says, without a copy
         raise EmptyTextError("text is empty or contains only whitespace; pass the article's text")
     if require_arabic and not has_arabic_letter(text):
         raise NoArabicError(f"text contains no Arabic letter; pass Arabic text, or {remedy}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, filterfalse, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -110,6 +110,17 @@ class Analyzer:
         self, chunk_lists: list[list[str]], terms: list[list[str]], words: list[int]
     ) -> None:
         """Append the terms and word counts of a block of split sentences."""
+        words.extend(map(len, chunk_lists))
+        try:
+            # Once the memo is warm every chunk is in it: one lookup each. A
+            # chunk it lacks gives None, which chain cannot iterate.
+            get = cast(Callable[[str], list[str]], self._memo.get)  # or None: see above
+            terms.extend([list(chain.from_iterable(map(get, chunks))) for chunks in chunk_lists])
+        except TypeError:
+            terms.extend(self._learn_block(chunk_lists))
+
+    def _learn_block(self, chunk_lists: list[list[str]]) -> list[list[str]]:
+        """The terms of a block of split sentences, learning the chunks not yet known."""
         memo = self._memo
         # Chunks never seen before are analysed a batch at a time (one
         # normalisation call per batch): a long document brings thousands.
@@ -124,8 +135,7 @@ class Analyzer:
         if batch:
             self._learn(list(batch))
         lookup = memo.__getitem__  # a chunk dropped since is analysed again
-        terms.extend(list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists)
-        words.extend(map(len, chunk_lists))
+        return [list(chain.from_iterable(map(lookup, chunks))) for chunks in chunk_lists]
 
     def _learn(self, chunks: list[str]) -> None:
         """Analyse ``chunks`` (distinct, not in the memo) and remember their terms."""
@@ -481,29 +491,45 @@ def tfidf_blocks(
         doc_sentences.append(len(sentences))
         doc_terms.append(n_terms)
     n_rows = len(row_lengths)
-    n_cols = sum(doc_terms)
     width = max(doc_terms, default=0) or 1
-    # Column offsets of the articles and, for every sentence, of its article.
-    col_start = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(doc_terms, out=col_start[1:])
-    row_col_start = np.repeat(col_start[:-1], doc_sentences)
     # Count each (sentence, term) pair; the pairs come out sorted by sentence
-    # and then by column: the entry order CountVectorizer leaves.
-    lengths = np.asarray(row_lengths, dtype=np.int64)
-    keys = np.repeat(np.arange(n_rows, dtype=np.int64) * width, lengths)
-    keys += np.asarray(local_cols, dtype=np.int64)
-    keys, counts = np.unique(keys, return_counts=True)
+    # and then by column: the entry order CountVectorizer leaves. The keys
+    # are sorted and their runs counted as np.unique(return_counts=True)
+    # does, with its Python-level overhead left out.
+    lengths = np.array(row_lengths, dtype=np.int64)
+    keys = np.arange(n_rows, dtype=np.int64).repeat(lengths)
+    keys *= width
+    keys += np.array(local_cols, dtype=np.int64)
+    keys.sort()
+    first = np.empty(keys.size, dtype=np.bool_)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    run_starts = np.flatnonzero(first)
+    keys = keys[run_starts]
+    counts = np.empty(keys.size, dtype=np.int64)
+    np.subtract(run_starts[1:], run_starts[:-1], out=counts[:-1])
+    counts[-1:] = first.size - run_starts[-1:]
     entry_rows = keys // width
     local = keys - entry_rows * width  # column within the article
-    cols = local + row_col_start[entry_rows]  # ... and within the batch
     indptr = np.zeros(n_rows + 1, dtype=np.int32)
-    np.cumsum(np.bincount(entry_rows, minlength=n_rows), out=indptr[1:])
+    np.bincount(entry_rows, minlength=n_rows).cumsum(out=indptr[1:])
 
     # idf = log((n + 1) / (df + 1)) + 1 with the article's own n, in the
     # order of operations of TfidfTransformer.fit.
+    if n_docs == 1:
+        cols = local
+        n_cols = doc_terms[0]
+        idf = np.full(n_cols, doc_sentences[0] + 1.0)
+    else:
+        # column offsets of the articles and, for every sentence, of its article
+        col_start = np.zeros(n_docs + 1, dtype=np.int64)
+        np.array(doc_terms, dtype=np.int64).cumsum(out=col_start[1:])
+        row_col_start = col_start[:-1].repeat(doc_sentences)
+        cols = local + row_col_start[entry_rows]  # column within the batch
+        n_cols = int(col_start[-1])
+        idf = (np.array(doc_sentences, dtype=np.float64) + 1.0).repeat(doc_terms)
     df = np.bincount(cols, minlength=n_cols).astype(np.float64)
     df += 1.0
-    idf = np.repeat(np.asarray(doc_sentences, dtype=np.float64) + 1.0, doc_terms)
     idf /= df
     np.log(idf, out=idf)
     idf += 1.0
@@ -522,18 +548,59 @@ def tfidf_blocks(
         r1 = r0 + n_sentences
         if n_terms == 0:
             out.append(None)
+        elif n_docs == 1:
+            out.append(_canonical_csr(data, indices, indptr, (n_sentences, n_terms)))
         else:
             a, b = int(indptr[r0]), int(indptr[r1])
             ptr = indptr[r0 : r1 + 1] - np.int32(a) if a else indptr[r0 : r1 + 1]
-            matrix = sp.csr_matrix(
-                (data[a:b], indices[a:b], ptr), shape=(n_sentences, n_terms), copy=False
-            )
-            # the keys came out of np.unique: sorted, no duplicates (spares
-            # scipy the check each time the flag is read)
-            matrix.has_canonical_format = True
-            out.append(matrix)
+            out.append(_canonical_csr(data[a:b], indices[a:b], ptr, (n_sentences, n_terms)))
         r0 = r1
     return out
+
+
+def _csr_state() -> dict[str, object] | None:
+    """What a csr_matrix holds besides its arrays and shape, once canonical (None: unknown)."""
+    one = np.ones(1, dtype=np.int32)
+    proto = sp.csr_matrix((np.ones(1), one - 1, np.array([0, 1], dtype=np.int32)), shape=(1, 1))
+    proto.has_canonical_format = True
+    state = dict(getattr(proto, "__dict__", {}))
+    known = {"data", "indices", "indptr", "_shape", "maxprint"}
+    flags = {"_has_canonical_format", "_has_sorted_indices"}
+    if set(state) != known | flags or not all(state[flag] is True for flag in flags):
+        return None  # a scipy that keeps other state: build matrices its way
+    for name in ("data", "indices", "indptr", "_shape"):
+        del state[name]
+    return state
+
+
+_CSR_STATE = _csr_state()
+
+
+def _canonical_csr(
+    data: npt.NDArray[np.float64],
+    indices: npt.NDArray[np.int32],
+    indptr: npt.NDArray[np.int32],
+    shape: tuple[int, int],
+) -> sp.csr_matrix:
+    """``sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)``, canonical.
+
+    The arrays are int32 indices sorted within each row without duplicates,
+    the pointers of ``shape[0]`` rows from 0, and float64 data: the
+    constructor would keep them as they are, after checks that cost more
+    than vectorising a news article (about 30 µs). The matrix is put
+    together from the same arrays and the state scipy gives such a matrix
+    (read from one it made, at import); a scipy whose matrices hold other
+    state builds them itself. tests/test_batch.py compares the matrices
+    with scikit-learn's.
+    """
+    if _CSR_STATE is None:  # pragma: no cover - another scipy
+        matrix = sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)
+        matrix.has_canonical_format = True
+        return matrix
+    matrix = sp.csr_matrix.__new__(sp.csr_matrix)
+    matrix.__dict__.update(_CSR_STATE)
+    matrix.data, matrix.indices, matrix.indptr, matrix._shape = data, indices, indptr, shape
+    return matrix
 
 
 #: Matrices of at most this many rows (one article) are normalised by one
@@ -555,21 +622,22 @@ def _normalize_rows(data: npt.NDArray[np.float64], indptr: npt.NDArray[np.int32]
     after a row's last entry change nothing). A matrix of many rows (a batch)
     adds instead the k-th entry of every row that has one, for k = 0, 1, ...
     """
-    lengths = np.diff(indptr)
+    lengths = indptr[1:] - indptr[:-1]
     if lengths.size == 0 or data.size == 0:
         return
     squares = data * data
     n_rows = lengths.size
     longest = int(lengths.max())
     if n_rows <= _PADDED_ROWS:
-        rows = np.repeat(np.arange(n_rows), lengths)
+        rows = np.arange(n_rows).repeat(lengths)
         padded = np.zeros((n_rows, longest))
         padded[rows, np.arange(data.size) - indptr[rows]] = squares
-        totals = np.cumsum(padded, axis=1)[:, -1]
+        totals = padded.cumsum(axis=1)[:, -1]
     else:
         totals = _row_square_sums(squares, indptr, lengths)
-    norms = np.where(totals > 0.0, np.sqrt(totals), 1.0)
-    data /= np.repeat(norms, lengths)
+    norms = np.sqrt(totals)
+    norms[~(totals > 0.0)] = 1.0
+    data /= norms.repeat(lengths)
 
 
 def _row_square_sums(

@@ -153,16 +153,17 @@ def _small_dense(vectors: sp.csr_matrix | sp.csr_array, threshold: float) -> Flo
         vectors.sum_duplicates()
     indices = vectors.indices
     shared = np.bincount(indices, minlength=n_terms) > 1
-    column = np.cumsum(shared) - 1
+    column = shared.cumsum() - 1
     width = int(column[-1]) + 1 if n_terms else 0
     if n * n * width > _DENSE_PRODUCT:
         return None
     entry = shared[indices]
-    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
+    indptr = vectors.indptr
+    rows = np.arange(n).repeat(indptr[1:] - indptr[:-1])
     dense = np.zeros((n, width))
     dense[rows[entry], column[indices[entry]]] = vectors.data[entry]
     graph: FloatArray = np.einsum("ik,jk->ij", dense, dense)
-    np.fill_diagonal(graph, 0.0)
+    graph.flat[:: n + 1] = 0.0  # the diagonal, as np.fill_diagonal sets it
     if threshold > 0.0:
         graph[graph <= threshold] = 0.0
     return graph

@@ -32,6 +32,7 @@ import bisect
 import functools
 import itertools
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from arsumm.chars import LINE_BREAK_RE, ends_sentence
+from arsumm.chars import LINE_BREAK_RE, LINE_BREAKS, ends_sentence
 from arsumm.checks import read_json, real
 from arsumm.document import Document
 from arsumm.errors import ConfigError
@@ -240,10 +241,14 @@ def paragraph_starts(text: str, spans: Sequence[Span]) -> list[bool]:
     [True, False, True]
     """
     search = LINE_BREAK_RE.search
-    return [
-        i == 0 or search(text, spans[i - 1].end, span.start) is not None
-        for i, span in enumerate(spans)
-    ]
+    starts = [True] * len(spans)
+    for i in range(1, len(spans)):
+        a, b = spans[i - 1].end, spans[i].start
+        # most gaps are one character (a space): no need for the expression
+        starts[i] = (
+            text[a] in LINE_BREAKS if b - a == 1 else b > a and search(text, a, b) is not None
+        )
+    return starts
 
 
 def sentence_features(
@@ -295,7 +300,7 @@ def sentence_features(
     a, b = vectors.indptr[0], vectors.indptr[1]
     directions[vectors.indices[a:b], 0] = vectors.data[a:b]
     centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=vectors.shape[1])
-    norm = float(np.sqrt(centroid @ centroid))
+    norm = math.sqrt(float(centroid @ centroid))  # as np.sqrt: correctly rounded
     if norm > 0:
         directions[:, 1] = centroid / norm
     np.log1p(position, out=out[:, 0])
@@ -315,12 +320,20 @@ def _row_dots(vectors: sp.csr_matrix, dense: FloatArray) -> FloatArray:
     """Return ``vectors @ dense`` for a CSR matrix, without scipy's per-call checks."""
     out = np.zeros((vectors.shape[0], *dense.shape[1:]))
     starts = vectors.indptr[:-1]
-    filled = np.diff(vectors.indptr) > 0
+    filled = vectors.indptr[1:] > starts
     if filled.any():
         weights = vectors.data if dense.ndim == 1 else vectors.data[:, None]
         products = weights * dense[vectors.indices]
         out[filled] = np.add.reduceat(products, starts[filled])
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _vector(values: tuple[float, ...]) -> FloatArray:
+    """``np.asarray(values)``, made once per tuple of coefficients (read-only)."""
+    vector = np.asarray(values, dtype=np.float64)
+    vector.flags.writeable = False
+    return vector
 
 
 @dataclass(frozen=True)
@@ -367,8 +380,8 @@ class LinearPrior:
 
     def logits(self, features: FloatArray) -> FloatArray:
         """Return the linear score of every sentence."""
-        z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
-        result: FloatArray = z @ np.asarray(self.coef)
+        z = (features - _vector(self.mean)) / _vector(self.scale)
+        result: FloatArray = z @ _vector(self.coef)
         return result
 
     def weights(self, features: FloatArray) -> FloatArray:

@@ -184,7 +184,7 @@ def select_diverse(
     # Plain Python floats: on an article's few sentences numpy's per-call cost
     # dominates, and float64 arithmetic gives the same numbers either way.
     values = np.asarray(scores, dtype=np.float64)
-    top = float(values[pool].max())
+    top = float(values.max() if candidates is None else values[pool].max())
     base = (values / top).tolist() if top > 0 else [0.0] * len(values)
     # The largest similarity of each sentence to a chosen one: a list updated
     # in Python for a dense (short) graph, an array updated row by row for a
@@ -206,9 +206,10 @@ def select_diverse(
     used = 0
     while heap:
         stored, j = heapq.heappop(heap)
-        current = -round(base[j] - redundancy * penalty_of(j), 12)
-        if current != stored:  # the penalty grew since it was pushed: re-queue
-            heapq.heappush(heap, (current, j))
+        penalty = penalty_of(j)
+        # a sentence never penalised keeps the key it was pushed with
+        if penalty != 0.0 and (current := -round(base[j] - redundancy * penalty, 12)) != stored:
+            heapq.heappush(heap, (current, j))  # the penalty grew since it was pushed: re-queue
             continue
         if k is not None:
             if len(chosen) >= k:
@@ -232,9 +233,8 @@ def _raise_penalties(
     """Raise each sentence's penalty to its similarity to ``j``, just chosen, if larger."""
     if isinstance(similarity, np.ndarray):
         assert isinstance(penalties, list)
-        for i, weight in enumerate(similarity[j].tolist()):
-            if weight > penalties[i]:
-                penalties[i] = weight
+        # max(old, weight) is weight only if weight > old: the rule, in C
+        penalties[:] = map(max, penalties, similarity[j].tolist())
     else:
         assert isinstance(penalties, np.ndarray)
         a, b = similarity.indptr[j], similarity.indptr[j + 1]

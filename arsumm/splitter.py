@@ -117,7 +117,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([^\s]+)")
 
 _MAX_ABBREV_LOOKBACK = 12
 _WORD_CUTS = " \t\n\r\u00a0(\u00ab\"'\u201c"
-_LAST_WORD_RE = re.compile(f"[^{re.escape(_WORD_CUTS)}]*\\Z")
+_WORD_CUT_SET = frozenset(_WORD_CUTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +165,6 @@ class _Line(NamedTuple):  # a tuple: made once per line, it must be cheap
     end: int  # offset just past its last non-whitespace character
     content_start: int  # offset of its first non-whitespace character
     brk: int  # offset of the line break that ends it (== len(text) for the last)
-    width: int  # visible characters up to ``end`` (diacritics and tatweel take none)
 
     @property
     def blank(self) -> bool:
@@ -174,22 +173,55 @@ class _Line(NamedTuple):  # a tuple: made once per line, it must be cheap
 
 def _line(text: str, start: int, brk: int) -> _Line:
     seg = text[start:brk]
-    kept = seg.rstrip()
-    width = len(kept) - len(_ZERO_WIDTH_RE.findall(kept))  # str.translate is slow here
-    return _Line(start, start + len(kept), start + len(seg) - len(seg.lstrip()), brk, width)
+    return _Line(start, start + len(seg.rstrip()), start + len(seg) - len(seg.lstrip()), brk)
+
+
+def _widths(text: str, lines: list[_Line], filled: list[bool]) -> list[int]:
+    """Visible characters of each filled line up to its end (diacritics and
+    tatweel take none); 0 for a blank line."""
+    if _ZERO_WIDTH_RE.search(text) is None:  # a text without marks needs no count
+        return [ln.end - ln.start if full else 0 for ln, full in zip(lines, filled, strict=True)]
+    findall = _ZERO_WIDTH_RE.findall  # str.translate is slow here
+    return [
+        (ln.end - ln.start) - len(findall(text, ln.start, ln.end)) if full else 0
+        for ln, full in zip(lines, filled, strict=True)
+    ]
 
 
 def _lines(text: str) -> list[_Line]:
+    """The lines of ``text``; a run of blank lines is one blank line.
+
+    ``str.splitlines`` breaks at exactly :data:`arsumm.chars.LINE_BREAKS`
+    (``\\r\\n`` as one) and costs a fraction of a scan with a regular
+    expression. A line ends at its line break; the blank lines after it
+    (only whitespace, then a line break) make one blank line that ends at
+    the last character of the run.
+    """
+    pieces = text.splitlines(keepends=True)
     lines: list[_Line] = []
+    n = len(pieces)
     start = 0
-    for m in _LINE_BREAK_RUN_RE.finditer(text):
-        lines.append(_line(text, start, m.start()))
-        first_end = m.start() + (2 if text.startswith("\r\n", m.start()) else 1)
-        if first_end < m.end():
+    i = 0
+    while i < n:
+        piece = pieces[i]
+        content = len(piece.rstrip(_BREAK_CHARS))
+        lines.append(_line(text, start, start + content))
+        start += len(piece)
+        if content == len(piece):  # the last line, without a line break
+            return lines
+        i += 1
+        run_start = start
+        while i < n:  # the blank lines that follow, each with its line break
+            piece = pieces[i]
+            body = piece.rstrip(_BREAK_CHARS)
+            if len(body) == len(piece) or not (body == "" or body.isspace()):
+                break
+            start += len(piece)
+            i += 1
+        if start > run_start:
             # Blank lines: one stands for the whole run, so that 10^5 line breaks
             # cost one object, not 10^5 (the spans are the same).
-            lines.append(_line(text, first_end, m.end() - 1))
-        start = m.end()
+            lines.append(_line(text, run_start, start - 1))
     lines.append(_line(text, start, len(text)))
     return lines
 
@@ -214,29 +246,28 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
     A line that ends at a punctuation boundary (``punct_cuts``) ends its
     sentence whatever the wrapping; an abbreviation's period does not.
     """
-    content = [ln for ln in lines if not ln.blank]
-    if len(content) < 3:
+    filled = [ln.content_start < ln.end for ln in lines]  # not ln.blank, read once
+    if sum(filled) < 3:
         return set()
-    widths = sorted(ln.width for ln in content)
-    wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
-    candidates = [
-        i
-        for i in range(len(lines) - 1)
-        if not lines[i].blank and not lines[i + 1].blank and lines[i].end not in punct_cuts
-    ]
-    pairs = sum(1 for i in range(len(lines) - 1) if not lines[i].blank and not lines[i + 1].blank)
+    # lines i followed by a line i + 1, neither blank
+    paired = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+    candidates = [i for i in paired if lines[i].end not in punct_cuts]
+    pairs = len(paired)
     if len(candidates) < 2 or len(candidates) < 0.4 * pairs:
         return set()
-    near_width = sum(1 for i in candidates if lines[i].width >= 0.8 * wrap_width)
+    width = _widths(text, lines, filled)
+    widths = sorted(w for w, full in zip(width, filled, strict=True) if full)
+    wrap_width = widths[min(len(widths) - 1, (len(widths) * 9) // 10)]
+    near_width = sum(1 for i in candidates if width[i] >= 0.8 * wrap_width)
     if near_width < 0.6 * len(candidates):
         return set()
     soft = set()
     for i in candidates:
-        line, nxt = lines[i], lines[i + 1]
+        nxt = lines[i + 1]
         if _starts_item(text, nxt):
             continue
-        if line.width + 1 + _first_word_len(text, nxt) > wrap_width - 2 or (
-            line.width >= 0.9 * wrap_width
+        if width[i] + 1 + _first_word_len(text, nxt) > wrap_width - 2 or (
+            width[i] >= 0.9 * wrap_width
         ):
             soft.add(i)
     return soft
@@ -245,7 +276,7 @@ def _soft_breaks(text: str, lines: list[_Line], punct_cuts: set[int]) -> set[int
 def _url_spans(text: str) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
-    if "@" not in text and "://" not in text and "www." not in text.lower():
+    if "@" not in text and "://" not in text and not _has_www(text):
         return starts, ends  # _URL_RE cannot match; scanning with it costs more
     # A match never spans whitespace and always contains "://", "www." or
     # "@": scan only the whitespace-free chunks around those anchors.
@@ -267,6 +298,22 @@ def _url_spans(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+#: "www" in any case: only W and w lower-case to a string that holds "w", and
+#: only "." to one that holds ".", each to that one character.
+_WWW = frozenset(a + b + c for a in "wW" for b in "wW" for c in "wW")
+
+
+def _has_www(text: str) -> bool:
+    """``"www." in text.lower()``, without lower-casing the whole text."""
+    find = text.find
+    dot = find(".", 3)
+    while dot >= 0:
+        if text[dot - 3 : dot] in _WWW:
+            return True
+        dot = find(".", dot + 1)
+    return False
+
+
 def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
@@ -275,6 +322,8 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Decide whether the single period at ``dot`` closes an abbreviation that
     does not end the sentence."""
+    if dot >= 2 and text[dot - 1] in _PLAIN_FINALS and text[dot - 2] in _PLAIN_LETTERS:
+        return False  # the common case, see _PLAIN_FINALS
     word = _abbreviation_before(text, dot)
     if word is None:
         return False
@@ -297,11 +346,23 @@ def _abbreviation_before(text: str, dot: int) -> str | None:
         visible = _ZERO_WIDTH_RE.sub("", text[lo:dot])
         back = visible[-_MAX_ABBREV_LOOKBACK:]
         truncated = lo > 0 or len(visible) > _MAX_ABBREV_LOOKBACK
-    last = _LAST_WORD_RE.search(back)  # the word after the last space, quote or bracket
-    cut = last.start() - 1 if last is not None else -1
+    cut = len(back) - 1  # the last space, quote or bracket: the word comes after it
+    while cut >= 0 and back[cut] not in _WORD_CUT_SET:
+        cut -= 1
     if cut < 0 and truncated:
         return None  # the word is longer than any abbreviation
     return _abbreviation_word(back[cut + 1 :])
+
+
+#: Arabic letters that normalisation leaves as they are (no alef form, no ى,
+#: no tatweel); no two of them compose. A word whose last two characters are
+#: such letters normalises to a word of two letters or more that ends with
+#: them, so it is no initial and no dotted form; if it does not end with خ
+#: or ه it is no listed abbreviation either (الخ, اه).
+_PLAIN_LETTERS = frozenset(
+    c for c in map(chr, range(0x0621, 0x064B)) if c.isalpha() and normalize(c) == c
+)
+_PLAIN_FINALS = _PLAIN_LETTERS - {"\u062e", "\u0647"}
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -352,19 +413,49 @@ def _is_list_number(text: str, dot: int) -> bool:
     return all(c.isspace() or c in _BULLETS or c in "(" for c in prefix)
 
 
+def _terminal_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PUNCT_RE.finditer(text)``, found faster.
+
+    A match starts at the first sentence-ending mark at or after the end of
+    the one before; ``str.find`` finds the marks many times faster than the
+    expression's scan of every character, and the expression is then only
+    matched where a mark is.
+    """
+    find = text.find
+    marks: list[int] = []
+    for mark in SENTENCE_END:
+        at = find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = find(mark, at + 1)
+    marks.sort()
+    match = _PUNCT_RE.match
+    done = 0
+    for at in marks:
+        if at >= done:
+            m = match(text, at)
+            assert m is not None  # a mark starts a match
+            done = m.end()
+            yield m
+
+
 def _punct_boundaries(text: str) -> Iterator[int]:
     url_starts, url_ends = _url_spans(text)
     n = len(text)
-    for m in _PUNCT_RE.finditer(text):
-        end = m.end()
+    for m in _terminal_runs(text):
+        start, end = m.span()
         if end < n:
             nxt = text[end]
             if not (nxt.isspace() or nxt in OPENERS or ARABIC_LETTER_RE.match(nxt)):
                 continue
-        if url_starts and _inside(m.start(), url_starts, url_ends):
+        if url_starts and _inside(start, url_starts, url_ends):
             continue
-        run = text[m.start() : end].rstrip(CLOSERS + FORMAT_CHARS)
-        if run == "." and (_is_abbreviation(text, m.start()) or _is_list_number(text, m.start())):
+        # the run is a single period: closers and format characters may follow it
+        if (
+            text[start] == "."
+            and (start + 1 == end or text[start + 1] not in SENTENCE_END)
+            and (_is_abbreviation(text, start) or _is_list_number(text, start))
+        ):
             continue
         yield end
 
@@ -448,15 +539,17 @@ class RuleSplitter:
         last_has_content = False  # whether pieces[-1] holds a letter or digit
         start = 0
         for cut in sorted(cuts):
-            seg_start, seg_end = start, cut
+            # the segment without the whitespace around it (str.strip strips
+            # exactly the characters for which str.isspace is true)
+            seg = text[start:cut]
+            left = seg.lstrip()
+            body = left.rstrip()
+            seg_start = start + len(seg) - len(left)
+            seg_end = seg_start + len(body)
             start = cut
-            while seg_start < seg_end and text[seg_start].isspace():
-                seg_start += 1
-            while seg_end > seg_start and text[seg_end - 1].isspace():
-                seg_end -= 1
-            if seg_start >= seg_end:
+            if not body:
                 continue
-            has_content = _HAS_CONTENT_RE.search(text, seg_start, seg_end) is not None
+            has_content = _HAS_CONTENT_RE.search(body) is not None
             if pieces and not (has_content and last_has_content):
                 # attach stray marks to the sentence before, or a leading stray
                 # mark to the sentence that follows it
@@ -466,8 +559,12 @@ class RuleSplitter:
             pieces.append((seg_start, seg_end))
             last_has_content = has_content
         spans: list[Span] = []
+        max_chars = self.max_chars
         for seg_start, seg_end in pieces:
-            for a, b in _cut_long(text, seg_start, seg_end, self.max_chars):
+            if seg_end - seg_start <= max_chars:  # what _cut_long leaves whole
+                spans.append(Span(seg_start, seg_end, text[seg_start:seg_end]))
+                continue
+            for a, b in _cut_long(text, seg_start, seg_end, max_chars):
                 spans.append(Span(a, b, text[a:b]))
         return spans
 

@@ -39,6 +39,7 @@ The same, stage by stage:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import numbers
 from collections.abc import Iterable, Sequence
@@ -367,9 +368,27 @@ class Summarizer:
             ranked=ranked,
             terms=tuple(terms),
             words=tuple(words),
-            text_words=len(text.split()),
+            text_words=self._text_words(text, spans, ranked, words),
             lead=lead,
         )
+
+    def _text_words(
+        self, text: str, spans: Sequence[Span], ranked: tuple[int, ...], words: list[int]
+    ) -> int:
+        """``len(text.split())``, from the word counts of the ranked sentences if it can.
+
+        The spans of :class:`arsumm.RuleSplitter` hold every non-space
+        character of the text and no space at either end: the text's words
+        are the spans' words, less one for each span that starts where the
+        one before ends (a word cut in two, as in «نوح.و»).
+        """
+        if type(self.splitter) is not RuleSplitter:
+            return len(text.split())
+        total = sum(words)
+        if len(ranked) != len(spans):
+            kept = set(ranked)
+            total += sum(len(span.text.split()) for i, span in enumerate(spans) if i not in kept)
+        return total - sum(a.end == b.start for a, b in itertools.pairwise(spans))
 
     def vectorize(self, document: Document) -> Document:
         """Stage 2: the TF-IDF vectors and similarity graph of ``document``.
@@ -751,11 +770,13 @@ def _first_of_equals(document: Document) -> list[int] | None:
     Two sentences can be equal only if their terms are: the texts are
     normalised and compared only then.
     """
+    keys = list(map(tuple, document.terms))
+    if len(set(keys)) == len(keys):
+        return None  # no two sentences with the same terms: the common case
     seen: dict[tuple[str, ...], list[int]] = {}
     repeats: list[int] = []
     spans = document.spans
-    for position, terms in enumerate(document.terms):
-        key = tuple(terms)
+    for position, key in enumerate(keys):
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = [position]

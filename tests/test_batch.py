@@ -99,6 +99,31 @@ def test_tfidf_engine_matches_sklearn_on_random_term_lists(
             assert (np.diff(row) > 0).all()
 
 
+def test_the_matrices_are_what_scipy_s_constructor_makes() -> None:
+    """tfidf_blocks puts its matrices together without scipy's checks: the
+    same state, and they behave like the matrices scipy builds."""
+    docs = [[["a", "b"], ["b", "c", "b"]], [["c"]], [["a"], [], ["a", "d"]]]
+    for ours in term_vectors_many(docs):
+        assert isinstance(ours, sp.csr_matrix)
+        theirs = sp.csr_matrix((ours.data, ours.indices, ours.indptr), shape=ours.shape)
+        theirs.has_canonical_format = True
+        assert type(ours) is type(theirs)
+        assert set(vars(ours)) == set(vars(theirs))
+        assert ours.shape == theirs.shape
+        assert isinstance(ours.shape[0], int)
+        assert (ours.dtype, ours.indices.dtype, ours.indptr.dtype) == (
+            theirs.dtype,
+            theirs.indices.dtype,
+            theirs.indptr.dtype,
+        )
+        assert ours.has_sorted_indices
+        assert ours.has_canonical_format
+        np.testing.assert_array_equal((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
+        again = pickle.loads(pickle.dumps(ours))
+        np.testing.assert_array_equal(again.toarray(), theirs.toarray())
+        ours.check_format(full_check=True)  # raises if anything is off
+
+
 def test_a_document_without_terms_is_an_error_not_a_matrix() -> None:
     out = term_vectors_many([[["كتاب"], ["كتاب", "مدرسة"]], [[], []], []])
     assert isinstance(out[0], sp.csr_matrix)
@@ -248,6 +273,21 @@ def test_tokenize_many_equals_tokenize(texts: list[str]) -> None:
     """Including texts with their own line feeds (the fallback)."""
     assert tokenize_many(texts) == [tokenize(t) for t in texts]
     assert tokenize_many(texts, taa_marbuta=True) == [tokenize(t, taa_marbuta=True) for t in texts]
+
+
+_SPLIT_ALPHABET = [*_HOSTILE_ALPHABET, *".؟!» «\t\r\x1f", "نوح.و", "د.", "\r\n", "\n\n"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_SPLIT_ALPHABET), max_size=80).map("".join))
+def test_prepare_counts_the_words_of_the_whole_text(text: str) -> None:
+    """Counted from the spans' words (a word cut in two by a boundary counts once)."""
+    for summarizer in (arsumm.Summarizer(), arsumm.Summarizer(boilerplate=False)):
+        try:
+            document = summarizer.prepare(text)
+        except arsumm.ArsummError:
+            continue
+        assert document.text_words == len(text.split())
 
 
 def test_analyzers_with_a_custom_stemmer_keep_their_own_memo() -> None:
