@@ -508,7 +508,8 @@ def _speed_parts(results: Path, img_dir: Path, rel: Callable[[Path], str]) -> li
             "",
             f"One job against {', '.join(map(str, w['jobs'][1:]))} on a machine with "
             f"{w['cpus']} CPUs, side by side in one run, median of {w['repeats']} alternating "
-            "calls after an untimed first call (its time is in the table: for the API it "
+            "calls (at least 15 for the EASC case, a fraction of a second a call) "
+            "after an untimed first call (its time is in the table: for the API it "
             "includes starting the fork server); the speed-up is the median of the paired "
             "ratios, the target the one issue 15 asks for. `summarize_many(texts, k=3, "
             "n_jobs=N)` on the ANT-BBC articles twice over and on EASC; `arsumm batch FILE "
