@@ -65,6 +65,7 @@ __all__ = [
     "Job",
     "Part",
     "cli_hint",
+    "part_records",
     "plan_parts",
     "record_line",
     "splittable",
@@ -234,16 +235,13 @@ class Job:
 
     def records(self, stream: Any, part: Part) -> Iterator[Record]:
         """The records of ``part`` (``stream`` is the open input)."""
-        stream.seek(part.start)
-        return read_records(
+        return part_records(
             stream,
+            part,
             name=self.name,
             text_field=self.text_field,
             id_field=self.id_field,
             max_bytes=self.max_bytes,
-            first_line=part.first_line,
-            first_offset=part.start,
-            end=part.end,
         )
 
     def summarize(self, pairs: Iterator[tuple[Any, str]]) -> Iterator[BatchResult]:
@@ -291,6 +289,26 @@ class Part:
     first_line: int
     lines: int
     path: str = ""
+
+
+def part_records(
+    stream: Any, part: Part, *, name: str, text_field: str, id_field: str, max_bytes: int
+) -> Iterator[Record]:
+    """The records of ``part`` of the input open as ``stream``, with the file's line numbers.
+
+    :func:`arsumm.io.read_records` from the part's first line to its end.
+    """
+    stream.seek(part.start)
+    return read_records(
+        stream,
+        name=name,
+        text_field=text_field,
+        id_field=id_field,
+        max_bytes=max_bytes,
+        first_line=part.first_line,
+        first_offset=part.start,
+        end=part.end,
+    )
 
 
 def splittable(path: str | None, stream: Any) -> bool:

@@ -44,9 +44,9 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     ) from exc
 
 from arsumm.batch import BatchResult, summarize_partition
-from arsumm.batchfile import Part, plan_parts
+from arsumm.batchfile import Part, part_records, plan_parts
 from arsumm.checks import integer
-from arsumm.io import DEFAULT_MAX_BYTES, FileError, Record, open_input, read_records
+from arsumm.io import DEFAULT_MAX_BYTES, FileError, Record, open_input
 from arsumm.select import Budget
 from arsumm.summarizer import Summarizer
 
@@ -199,17 +199,14 @@ def _read_part(path: str, name: str, part: Part, fields: tuple[str, str, int]) -
     """The records of one byte range of a JSON Lines file (a task of :func:`read_jsonl`)."""
     text_field, id_field, max_bytes = fields
     with open(path, "rb") as stream:
-        stream.seek(part.start)
         return list(
-            read_records(
+            part_records(
                 stream,
+                part,
                 name=name,
                 text_field=text_field,
                 id_field=id_field,
                 max_bytes=max_bytes,
-                first_line=part.first_line,
-                first_offset=part.start,
-                end=part.end,
             )
         )
 
