@@ -37,9 +37,10 @@ from typing import Any
 
 from arsumm.checks import integer
 from arsumm.document import Document
-from arsumm.keyphrases import Keyphrase, KeywordExtractor
+from arsumm.keyphrases import Keyphrase, KeyphraseIDF, KeywordExtractor
 from arsumm.parallel import map_chunks, resolve_n_jobs
 from arsumm.select import Budget, BudgetError
+from arsumm.splitter import RuleSplitter
 from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
@@ -161,7 +162,10 @@ def summarize_many(
         the main script again; a script piped to ``python -`` cannot be run
         again): otherwise the call raises :class:`arsumm.parallel.WorkerStartError`
         at once, saying so. A document that kills its worker process fails
-        alone (see :mod:`arsumm.parallel`).
+        alone (see :mod:`arsumm.parallel`). With arsumm's own components, the
+        workers stay up for :data:`arsumm.parallel.KEEP_SECONDS` after the
+        call, and the next call with the same settings uses them without
+        starting any (:func:`arsumm.parallel.shutdown` ends them at once).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
     keywords : int, optional
@@ -207,14 +211,18 @@ def summarize_many(
     workers = resolve_n_jobs(n_jobs)
     if workers > 1:
         try:
-            pickle.dumps((summarizer, budget, wanted))
+            settings = pickle.dumps((summarizer, budget, wanted))
         except Exception as exc:
             raise TypeError(
                 f"n_jobs={n_jobs} sends the summarizer to worker processes, but it does "
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        results = _parallel(texts, summarizer, budget, wanted, workers)
+        # arsumm's own components only: the workers may then be kept for the
+        # next call with the same settings (see arsumm.parallel.KEEP_SECONDS)
+        builtin = summarizer.builtin_components and (wanted is None or _builtin(wanted[0]))
+        keep = settings if builtin else None
+        results = _parallel(texts, summarizer, budget, wanted, workers, keep)
     else:
         results = _serial(texts, summarizer, budget, wanted)
     if not progress:
@@ -284,6 +292,15 @@ def _check_keywords(keywords: object, extractor: object) -> tuple[KeywordExtract
             f"extractor must be an arsumm.KeywordExtractor, got {type(extractor).__name__}"
         )
     return extractor, number
+
+
+def _builtin(extractor: KeywordExtractor) -> bool:
+    """Whether the extractor's components are all arsumm's own."""
+    return (
+        isinstance(extractor.stemmer, str)
+        and (extractor.splitter is None or type(extractor.splitter) is RuleSplitter)
+        and (extractor.idf is None or type(extractor.idf) is KeyphraseIDF)
+    )
 
 
 def _check_summarizer(summarizer: object) -> Summarizer:
@@ -483,6 +500,7 @@ def _parallel(
     budget: Budget,
     keyphrases: tuple[KeywordExtractor, int] | None,
     workers: int,
+    keep: bytes | None = None,
 ) -> Iterator[BatchResult]:
     """The (id, text) pairs through :func:`arsumm.parallel.map_chunks`, weighed in characters.
 
@@ -490,7 +508,8 @@ def _parallel(
     here into results; they start with this process's memo of analysed
     words (made while the pool starts). With only arsumm's own components,
     this process summarises too while the workers start (``local``), so a
-    small input never waits for them.
+    small input never waits for them, and the workers are kept for the next
+    call with the same settings (``keep``, see :func:`arsumm.parallel.map_chunks`).
     """
     local = (
         functools.partial(_summarize_compact, summarizer, budget, keyphrases, [])
@@ -513,4 +532,5 @@ def _parallel(
         local=local,
         total=len(texts) if isinstance(texts, Sized) else None,
         lazy=True,  # a small list is done here, without starting workers
+        keep=keep,
     )

@@ -11,7 +11,13 @@ What it guarantees
     * One result per item, in input order, whatever happens to the workers.
     * The pool is started once per call (with a probe that checks that the
       workers can start and load the configuration) and reused for every
-      chunk; it is replaced only when a worker dies.
+      chunk; it is replaced only when a worker dies. With ``keep=KEY``, a
+      call that ends normally keeps its pool up, idle, for
+      :data:`KEEP_SECONDS`, and the next call with the same function,
+      number of workers and ``KEY`` takes it as it is (its workers already
+      loaded, their caches warm) instead of starting one: repeated calls
+      pay the start once. One pool at most is kept; any other call, or
+      :func:`shutdown`, ends it, and so does the end of the interpreter.
     * With ``local=``, the caller's own process works while the pool starts
       (in a background thread): chunks are processed in place until the
       workers are ready, and if the input ends first no worker is used at
@@ -87,6 +93,7 @@ from arsumm.errors import ArsummError
 
 __all__ = [
     "FIRST_CHUNK",
+    "KEEP_SECONDS",
     "LAST_CHUNK",
     "MAX_CHUNK",
     "MAX_CHUNK_WEIGHT",
@@ -95,6 +102,7 @@ __all__ = [
     "WorkerStartError",
     "map_chunks",
     "resolve_n_jobs",
+    "shutdown",
 ]
 
 #: Items in the first chunk sent to a worker.
@@ -112,6 +120,8 @@ LAST_CHUNK = 8
 WORTH_A_POOL_SECONDS = 1.0
 #: Items that killed their worker one after the other before the rest are failed unsent.
 MAX_DEATHS_IN_A_ROW = 16
+#: Seconds the pool of a call made with ``keep=`` stays up, idle, for the next such call.
+KEEP_SECONDS = 30.0
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -166,6 +176,7 @@ def map_chunks(
     preload: Sequence[str] = (),
     total: int | None = None,
     lazy: bool = False,
+    keep: bytes | None = None,
 ) -> Iterator[R]:
     """Process ``items`` in chunks in ``workers`` processes; yield the results in order.
 
@@ -224,6 +235,15 @@ def map_chunks(
         more than :data:`WORTH_A_POOL_SECONDS` alone, so that a small list
         starts no worker at all. For many small items; not for a few large
         ones (the first would be processed here before any worker starts).
+    keep : bytes, optional
+        A key that names everything ``payload`` configures (not what it
+        only caches): the pool of a call that ends normally is kept for
+        :data:`KEEP_SECONDS`, and a call with the same ``function``,
+        ``workers``, ``preload`` and ``keep`` uses it without calling
+        ``payload``. Only for work whose results the workers' past cannot
+        change, done by code that cannot change under them (arsumm passes
+        it only for its built-in components: a class of yours, redefined
+        in a notebook, would still run as the kept workers loaded it).
 
     Returns
     -------
@@ -260,15 +280,19 @@ def map_chunks(
     problem = _main_script_problem()
     if problem is not None:
         raise WorkerStartError(problem)
-    pool = _Pool(function, payload, workers, tuple(preload))
-    if local is None:
-        problem = pool.start()
-        if problem is not None:
-            pool.terminate()
-            raise WorkerStartError(problem)
-    elif not (lazy and total is not None):
-        pool.start_in_background()
-    # else _ordered starts the pool once the work left is worth it
+    identity = None if keep is None else (function, workers, tuple(preload), keep)
+    pool = _KEPT.take(identity)  # a pool kept by an earlier call, up and loaded
+    if pool is None:
+        pool = _Pool(function, payload, workers, tuple(preload))
+        pool.identity = identity
+        if local is None:
+            problem = pool.start()
+            if problem is not None:
+                pool.terminate()
+                raise WorkerStartError(problem)
+        elif not (lazy and total is not None):
+            pool.start_in_background()
+        # else _ordered starts the pool once the work left is worth it
     return _ordered(
         pool, items, failure, weight or _weightless, finish or _as_it_is, local, total, lazy
     )
@@ -495,6 +519,7 @@ class _Pool:
         self._stop_when_started = False
         self.problem: str | None = None  # why the background start failed
         self.died_starting = False  # the last start failed because a worker died
+        self.identity: tuple[Any, ...] | None = None  # map_chunks' key to keep it after a call
 
     @property
     def payload(self) -> bytes:
@@ -578,6 +603,20 @@ class _Pool:
             raise self.failed or WorkerStartError("the worker processes are gone")
         return self.executor.submit(_work, blob)
 
+    def alive(self) -> bool:
+        """True if the pool is up and every worker it started still runs."""
+        if not self.ready() or self.failed is not None or self.context is None:
+            return False
+        running = sum(process.is_alive() for process in self.context.processes)
+        return running == len(self.context.processes) >= self.workers
+
+    def finish(self) -> None:
+        """The call is over and went well: keep the pool if the call asked to, else close it."""
+        if self.identity is not None and self.alive():
+            _KEPT.keep(self)
+        else:
+            self.close()
+
     def close(self) -> None:
         """Shut the pool down after the last chunk (the workers exit when idle)."""
         if self._deferred():
@@ -597,6 +636,67 @@ class _Pool:
         if self._finalizer is not None:
             self._finalizer()  # runs _stop once
         self.executor = None
+
+
+class _Keeper:
+    """The one pool kept, idle, between calls made with ``keep=`` (see :func:`map_chunks`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: _Pool | None = None
+        self._timer: threading.Timer | None = None
+
+    def take(self, identity: tuple[Any, ...] | None) -> _Pool | None:
+        """The kept pool if it matches ``identity`` and still runs; any other is ended."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            self._cancel()
+        if pool is None:
+            return None
+        if identity is not None and pool.identity == identity and pool.alive():
+            return pool
+        pool.terminate()
+        return None
+
+    def keep(self, pool: _Pool) -> None:
+        """Keep ``pool`` for :data:`KEEP_SECONDS` (ending the one kept before, if any)."""
+        with self._lock:
+            old, self._pool = self._pool, pool
+            self._cancel()
+            self._timer = threading.Timer(KEEP_SECONDS, self._expire, args=(pool,))
+            self._timer.daemon = True  # never holds the interpreter up
+            self._timer.start()
+        if old is not None and old is not pool:
+            old.terminate()
+
+    def _expire(self, pool: _Pool) -> None:
+        with self._lock:
+            if self._pool is not pool:
+                return  # taken meanwhile
+            self._pool = None
+        pool.terminate()
+
+    def _cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+
+_KEPT = _Keeper()
+
+
+def shutdown() -> None:
+    """End the worker processes that a call kept for the next one (see :data:`KEEP_SECONDS`).
+
+    Never needed for correctness: the kept pool ends by itself once idle for
+    :data:`KEEP_SECONDS`, when a call with other settings starts, and when
+    the interpreter exits. Call it to give the memory back at once.
+
+    Examples
+    --------
+    >>> shutdown()  # nothing kept: nothing to do
+    """
+    _KEPT.take(None)  # matches no pool: ends the one kept
 
 
 @dataclass
@@ -749,7 +849,7 @@ def _ordered(
         # up (the first result comes from a running pool, unless the input ends
         # first); a stream is yielded as it goes, since it may stall.
         held: list[R] = []
-        if local is not None:
+        if local is not None and not pool.ready():
             # a list of known length starts the pool only once what is left of
             # it would take this process more than WORTH_A_POOL_SECONDS alone
             lazy = lazy and total is not None
@@ -777,7 +877,7 @@ def _ordered(
         finished = True
     finally:
         if finished:
-            pool.close()
+            pool.finish()
         else:
             pool.terminate()
 

@@ -13,8 +13,11 @@ byte range of the file that its worker reads), the partitions' results
 gathered by the client. The input file holds one ``{"text": ...}`` object
 per line. Each setting is called once untimed (the
 ``first_s`` figure: for the API with N > 1 it includes starting the fork
-server), then the settings alternate for ``--repeats`` timed calls, so that
-a change in the machine's load hits them alike; the speed-up over one job is
+server and the workers, which the call then keeps for the next one with
+the same settings, see ``arsumm.parallel.KEEP_SECONDS``, as a program that
+summarises batch after batch has them), then the settings alternate for
+``--repeats`` timed calls, so that a change in the machine's load hits them
+alike; the speed-up over one job is
 the median of the paired ratios. Every setting's results are compared with
 the first's (``identical``). The last line on stdout is one JSON object.
 
@@ -154,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 start = time.perf_counter()
                 results = run()
                 first[jobs] = time.perf_counter() - start
-            peaks[jobs] = memory.peak
+            # one job works in this process: the children alive then are the
+            # workers kept idle by a call with more jobs, not this call's
+            peaks[jobs] = memory.peak if jobs > 1 else None
             if reference is None:
                 reference = results
             identical = identical and results == reference
@@ -165,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     start = time.perf_counter()
                     run()
                     seconds[jobs].append(time.perf_counter() - start)
-                if memory.peak is not None:
+                if memory.peak is not None and jobs > 1:
                     peaks[jobs] = max(peaks[jobs] or 0.0, memory.peak)
         if clusters:
             peaks = dict(zip(runners, _dask_memory(clusters), strict=True))

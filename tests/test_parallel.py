@@ -12,18 +12,21 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import arsumm
+import arsumm.parallel
 from arsumm.parallel import (
     FIRST_CHUNK,
     MAX_DEATHS_IN_A_ROW,
     WorkerStartError,
     map_chunks,
     resolve_n_jobs,
+    shutdown,
 )
 from tests.procs import kill_session, wait_until_gone
 
@@ -166,6 +169,105 @@ def test_closing_the_results_terminates_the_workers() -> None:
     assert multiprocessing.active_children()
     results.close()
     assert multiprocessing.active_children() == []
+
+
+# -- a pool kept for the next call (keep=) ---------------------------------------------
+
+
+def worker_pid(chunk: list[int]) -> list[int]:
+    time.sleep(0.05)  # slow enough that both workers get chunks
+    return [os.getpid()] * len(chunk)
+
+
+def _pids(key: bytes | None, n: int = 200) -> set[int]:
+    return set(map_chunks(worker_pid, pickle.dumps(()), range(n), 2, failure=_failed, keep=key))
+
+
+def _alive(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists() and _state(pid) != "Z"}
+
+
+def _state(pid: int) -> str:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return "Z"
+    return stat[stat.rindex(")") + 2 :].split()[0]
+
+
+def _gone(pids: set[int], timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while _alive(pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _alive(pids)
+
+
+@LINUX
+def test_a_pool_kept_with_the_same_key_serves_the_next_call() -> None:
+    """Issue 15: every call started its pool (0.2-0.9 s), more than a third of a 4,000-document call."""
+    try:
+        first = _pids(b"settings")
+        assert len(first) == 2
+        assert _alive(first) == first
+        again = _pids(b"settings")
+        assert again == first  # the same workers did the second call
+        other = _pids(b"other settings")  # another configuration: a pool of its own
+        assert not other & first
+        assert _gone(first)
+        unkept = _pids(None)
+        assert _gone(other)
+        assert _gone(unkept)
+    finally:
+        shutdown()
+
+
+@LINUX
+def test_the_kept_pool_ends_on_shutdown_and_when_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = _pids(b"k")
+    shutdown()
+    assert _gone(kept)
+    monkeypatch.setattr(arsumm.parallel, "KEEP_SECONDS", 0.5)
+    idle = _pids(b"k")
+    assert _alive(idle) == idle
+    assert _gone(idle, timeout=10.0)  # ended by itself, half a second after the call
+
+
+@LINUX
+def test_a_kept_worker_killed_while_idle_is_not_reused() -> None:
+    try:
+        kept = _pids(b"k")
+        os.kill(min(kept), signal.SIGKILL)
+        assert _gone({min(kept)})
+        fresh = _pids(b"k")
+        assert len(fresh) == 2
+        assert not fresh & kept
+        assert all(isinstance(pid, int) for pid in fresh)  # no item failed
+    finally:
+        shutdown()
+
+
+def test_summarize_many_keeps_its_workers_for_built_in_components_only() -> None:
+    import multiprocessing
+
+    texts = [WEATHER] * 3000
+    serial = list(arsumm.summarize_many(texts, k=1))
+    try:
+        arsumm.parallel.WORTH_A_POOL_SECONDS, saved = 0.0, arsumm.parallel.WORTH_A_POOL_SECONDS
+        try:
+            assert list(arsumm.summarize_many(texts, k=1, n_jobs=2)) == serial
+            kept = set(multiprocessing.active_children())
+            assert len(kept) == 2  # the built-in components: kept for the next call
+            assert list(arsumm.summarize_many(texts, k=1, n_jobs=2)) == serial
+            assert set(multiprocessing.active_children()) == kept  # and used by it
+            custom = arsumm.summarize_many(
+                texts, k=1, summarizer=with_stemmer(Killer(armed=False)), n_jobs=2
+            )
+            assert [r.ok for r in custom] == [True] * len(texts)
+            assert multiprocessing.active_children() == []  # a plug-in: never kept
+        finally:
+            arsumm.parallel.WORTH_A_POOL_SECONDS = saved
+    finally:
+        shutdown()
 
 
 # -- scripts: a real file, a real pipe -------------------------------------------------
