@@ -37,10 +37,9 @@ from typing import Any
 
 from arsumm.checks import integer
 from arsumm.document import Document
-from arsumm.keyphrases import Keyphrase, KeyphraseIDF, KeywordExtractor
+from arsumm.keyphrases import Keyphrase, KeywordExtractor
 from arsumm.parallel import map_chunks, resolve_n_jobs
 from arsumm.select import Budget, BudgetError
-from arsumm.splitter import RuleSplitter
 from arsumm.summarizer import Sentence, Summarizer
 
 __all__ = ["BatchResult", "summarize_many", "summarize_partition"]
@@ -156,16 +155,18 @@ def summarize_many(
     k, ratio, max_words
         The length budget, as in :func:`arsumm.summarize` (default ``k=3``).
     n_jobs : int or None, default 1
-        Worker processes; 1 or None works in this process, -1 uses every CPU.
+        How many processes work: 1 or None this one alone, -1 one per CPU.
         With several processes the summarizer must pickle, and a script must
         make the call under ``if __name__ == "__main__":`` (the workers run
         the main script again; a script piped to ``python -`` cannot be run
         again): otherwise the call raises :class:`arsumm.parallel.WorkerStartError`
         at once, saying so. A document that kills its worker process fails
-        alone (see :mod:`arsumm.parallel`). With arsumm's own components, the
-        workers stay up for :data:`arsumm.parallel.KEEP_SECONDS` after the
-        call, and the next call with the same settings uses them without
-        starting any (:func:`arsumm.parallel.shutdown` ends them at once).
+        alone (see :mod:`arsumm.parallel`). With arsumm's own components this
+        process is one of the ``n_jobs`` (it starts ``n_jobs - 1`` workers and
+        summarises beside them), and the workers stay up for
+        :data:`arsumm.parallel.KEEP_SECONDS` after the call: the next call
+        with the same settings uses them without starting any
+        (:func:`arsumm.parallel.shutdown` ends them at once).
     progress : bool, default False
         Show a tqdm progress bar on standard error.
     keywords : int, optional
@@ -218,9 +219,10 @@ def summarize_many(
                 f"not pickle ({exc}); use module-level classes for custom stemmers and "
                 "splitters, or n_jobs=1"
             ) from None
-        # arsumm's own components only: the workers may then be kept for the
-        # next call with the same settings (see arsumm.parallel.KEEP_SECONDS)
-        builtin = summarizer.builtin_components and (wanted is None or _builtin(wanted[0]))
+        # arsumm's own components only: this process may then work beside the
+        # workers, and keep them for the next call with the same settings
+        builtin = summarizer.builtin_components
+        builtin = builtin and (wanted is None or wanted[0].builtin_components)
         keep = settings if builtin else None
         results = _parallel(texts, summarizer, budget, wanted, workers, keep)
     else:
@@ -292,15 +294,6 @@ def _check_keywords(keywords: object, extractor: object) -> tuple[KeywordExtract
             f"extractor must be an arsumm.KeywordExtractor, got {type(extractor).__name__}"
         )
     return extractor, number
-
-
-def _builtin(extractor: KeywordExtractor) -> bool:
-    """Whether the extractor's components are all arsumm's own."""
-    return (
-        isinstance(extractor.stemmer, str)
-        and (extractor.splitter is None or type(extractor.splitter) is RuleSplitter)
-        and (extractor.idf is None or type(extractor.idf) is KeyphraseIDF)
-    )
 
 
 def _check_summarizer(summarizer: object) -> Summarizer:
@@ -506,15 +499,17 @@ def _parallel(
 
     Workers return compact outcomes (:func:`_summarize_compact`), rebuilt
     here into results; they start with this process's memo of analysed
-    words (made while the pool starts). With only arsumm's own components,
-    this process summarises too while the workers start (``local``), so a
-    small input never waits for them, and the workers are kept for the next
-    call with the same settings (``keep``, see :func:`arsumm.parallel.map_chunks`).
+    words (made while the pool starts). With only arsumm's own components
+    (``keep`` given: the pickled settings), this process is one of the
+    ``workers``: it summarises while the others start (``local``), so a
+    small input never waits for them, and beside them once they are up
+    (``helps``); and they are kept for the next call with the same settings
+    (see :func:`arsumm.parallel.map_chunks`).
     """
     local = (
-        functools.partial(_summarize_compact, summarizer, budget, keyphrases, [])
-        if summarizer.builtin_components
-        else None
+        None
+        if keep is None
+        else functools.partial(_summarize_compact, summarizer, budget, keyphrases, [])
     )
 
     def payload() -> bytes:
@@ -525,7 +520,7 @@ def _parallel(
         _summarize_compact,
         payload,
         _pairs(texts),
-        workers,
+        workers if local is None else workers - 1,  # this process is one
         failure=lambda pair, exc: BatchResult.failure(pair[0], exc),
         weight=lambda pair: len(pair[1]) if isinstance(pair[1], str) else 0,
         finish=_result,
@@ -533,4 +528,5 @@ def _parallel(
         total=len(texts) if isinstance(texts, Sized) else None,
         lazy=True,  # a small list is done here, without starting workers
         keep=keep,
+        helps=True,
     )

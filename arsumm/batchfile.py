@@ -15,8 +15,10 @@ In parts (:func:`summarize_parts`)
     a text or a summary. Every part knows the number and the byte offset of
     its first line, so records and messages carry the file's own line
     numbers and offsets. While the workers start, this process summarises
-    the first parts itself (with arsumm's own components only), so a small
-    file never waits for them. A part
+    the first parts itself, so a small file never waits for them, and once
+    they are up it works beside them, as one of the ``--jobs`` (with
+    arsumm's own components only: ``--jobs 2`` is this process and one
+    worker). A part
     whose worker dies is run again alone; if it kills that worker too, its
     records are summarised one batch at a time in worker processes that
     isolate the record that kills them (:func:`arsumm.parallel.map_chunks`),
@@ -499,16 +501,21 @@ def summarize_parts(
             os.close(fd)
             made.append(part_path)
             parts[i] = Part(part.start, part.end, part.first_line, part.lines, part_path)
+        # only arsumm's own components may run here (a plug-in could end this
+        # process): this process is then one of the workers
+        builtin = job.summarizer.builtin_components
+        builtin = builtin and (job.keyphrases is None or job.keyphrases[0].builtin_components)
+        local = functools.partial(_run_parts, job) if builtin else None
         results = map_chunks(
             _run_parts,
             pickle.dumps((job,)),
             parts,
-            workers,
+            workers if local is None else workers - 1,
             failure=lambda part, exc: exc,
             weight=lambda part: MAX_CHUNK_WEIGHT,  # one part a chunk
-            # only arsumm's own components may run here: a plug-in could end this process
-            local=functools.partial(_run_parts, job) if job.summarizer.builtin_components else None,
+            local=local,
             total=len(parts),
+            helps=True,
         )
         failed = written = 0
         for part, outcome in zip(parts, results, strict=True):

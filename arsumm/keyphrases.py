@@ -83,7 +83,7 @@ from arsumm.errors import ConfigError, NoContentError
 from arsumm.normalize import normalize
 from arsumm.rank import FloatArray, pagerank_pairs
 from arsumm.select import BudgetError
-from arsumm.splitter import Splitter
+from arsumm.splitter import RuleSplitter, Splitter
 from arsumm.stemmer import CachedStemmer, Stemmer, get_stemmer
 from arsumm.stopwords import load_stopwords
 from arsumm.summarizer import check_text
@@ -688,6 +688,30 @@ class KeywordExtractor:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         self.__post_init__()
+
+    @property
+    def builtin_components(self) -> bool:
+        """Whether every component is one of arsumm's own (no plug-in of yours).
+
+        As :attr:`arsumm.Summarizer.builtin_components`: only then does
+        :func:`arsumm.summarize_many` work in the calling process beside its
+        workers, and keep them for the next call.
+
+        Examples
+        --------
+        >>> KeywordExtractor().builtin_components
+        True
+        >>> class Upper:
+        ...     def stem(self, token):
+        ...         return token.upper()
+        >>> KeywordExtractor(stemmer=Upper()).builtin_components
+        False
+        """
+        return (
+            isinstance(self.stemmer, str)
+            and (self.splitter is None or type(self.splitter) is RuleSplitter)
+            and (self.idf is None or type(self.idf) is KeyphraseIDF)
+        )
 
     # -- pipeline -----------------------------------------------------------
     def _check(self, text: object) -> str:

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import math
 import multiprocessing
 import os
 import pickle
@@ -177,6 +178,7 @@ def map_chunks(
     total: int | None = None,
     lazy: bool = False,
     keep: bytes | None = None,
+    helps: bool = False,
 ) -> Iterator[R]:
     """Process ``items`` in chunks in ``workers`` processes; yield the results in order.
 
@@ -244,6 +246,13 @@ def map_chunks(
         change, done by code that cannot change under them (arsumm passes
         it only for its built-in components: a class of yours, redefined
         in a notebook, would still run as the kept workers loaded it).
+    helps : bool, default False
+        With ``local``: once the pool is up, this process takes the next
+        chunk itself whenever the oldest chunk sent is not back yet, so that
+        it works beside the ``workers`` processes instead of waiting for
+        them (pass one worker fewer than the cores to use). What it
+        processes is the same as what a worker would give, in the same
+        order.
 
     Returns
     -------
@@ -294,7 +303,15 @@ def map_chunks(
             pool.start_in_background()
         # else _ordered starts the pool once the work left is worth it
     return _ordered(
-        pool, items, failure, weight or _weightless, finish or _as_it_is, local, total, lazy
+        pool,
+        items,
+        failure,
+        weight or _weightless,
+        finish or _as_it_is,
+        local,
+        total,
+        lazy,
+        local if helps else None,
     )
 
 
@@ -709,6 +726,11 @@ class _Chunk(Generic[T, R]):
     blob: bytes = b""
     future: Future[tuple[list[Any], float]] | None = None
     error: BaseException | None = None  # submit failed
+    done: list[R] | None = None  # the results, when processed in this process
+
+    def back(self) -> bool:
+        """Whether waiting for this chunk's results would not block."""
+        return self.done is not None or self.future is None or self.future.done()
 
 
 def _dead_worker() -> BrokenProcessPool:
@@ -793,6 +815,12 @@ class _Chunker(Generic[T]):
         self.taken += len(chunk)
         return chunk or None
 
+    def left(self) -> float:
+        """How many items are still to be cut into chunks (infinite when unknown)."""
+        if self.total is None:
+            return math.inf
+        return 0 if self.exhausted else self.total - self.taken
+
     def observe(self, n_items: int, seconds: float) -> None:
         """Grow the chunks while a full one takes less than half the target time."""
         if n_items >= self.size and seconds < TARGET_SECONDS / 2:
@@ -840,9 +868,10 @@ def _ordered(
     local: Callable[[list[T]], list[Any]] | None,
     total: int | None,
     lazy: bool,
+    helper: Callable[[list[T]], list[Any]] | None = None,
 ) -> Iterator[R]:
-    """The generator behind :func:`map_chunks`."""
-    chunker = _Chunker(items, weight, pool.workers, total)
+    """The generator behind :func:`map_chunks` (``helper``: its ``local`` if it ``helps``)."""
+    chunker = _Chunker(items, weight, pool.workers + (helper is not None), total)
     finished = False
     try:
         # Processed here while the pool starts. A list is held until the pool is
@@ -873,7 +902,7 @@ def _ordered(
                     yield from _in_place(local, items_, failure, finish)
                 finished = True
                 return
-        yield from _through_pool(pool, chunker, held, failure, finish)
+        yield from _through_pool(pool, chunker, held, failure, finish, helper)
         finished = True
     finally:
         if finished:
@@ -927,30 +956,53 @@ def _through_pool(
     held: list[R],
     failure: Callable[[T, BaseException], R],
     finish: Callable[[T, Any], R],
+    helper: Callable[[list[T]], list[Any]] | None = None,
 ) -> Iterator[R]:
     """Send the chunks to the workers, a window ahead; yield ``held`` first, then their results.
 
-    ``held`` is emptied once yielded.
+    ``held`` is emptied once yielded. With ``helper``, this process takes
+    the next chunk itself while the oldest one in flight is not back (its
+    results wait in the window, in order, as done chunks).
     """
     window: deque[_Chunk[T, R]] = deque()
+    in_flight = 0
+    # a worker has one chunk ahead of the one it works on; while this process
+    # works on a chunk of its own, it has two (so that it never waits for one)
+    ahead = (2 if helper is None else 3) * pool.workers
     while True:
-        while len(window) < 2 * pool.workers:
+        while in_flight < ahead and (helper is None or chunker.left() > in_flight):
+            # (helping, the last items are kept for this process rather than
+            # queued behind a busy worker while this process has nothing to do)
             items = chunker.next()
             if items is None:
                 break
             window.append(_send(pool, _pack(items, failure)))
+            in_flight += 1
         if held:
             yield from held
             held.clear()
         if not window:
             return
+        if helper is not None and not window[0].back():
+            items = chunker.next()
+            if items is not None:
+                started = time.perf_counter()
+                done = _in_place(helper, items, failure, finish)
+                chunker.observe(len(items), time.perf_counter() - started)
+                window.append(_Chunk(items, done=done))
+                continue
         chunk = window.popleft()
+        if chunk.done is not None:
+            yield from chunk.done
+            continue
+        in_flight -= 1
         try:
             results, seconds = _receive(chunk)
         except BrokenProcessPool:
             # every chunk in flight is lost with the pool: find the culprits one by one
             later = list(window)
             window.clear()
+            in_flight = 0
             pool.restart()
             yield from _one_by_one(pool, chunk, failure, finish)
             yield from _after_a_death(pool, later, failure, finish)
@@ -971,6 +1023,9 @@ def _after_a_death(
 ) -> Iterator[R]:
     """The results of the chunks that were in flight when a worker died."""
     for other in later:
+        if other.done is not None:  # processed here
+            yield from other.done
+            continue
         try:
             yield from _merge(other, _receive(other)[0], finish)
         except Exception:

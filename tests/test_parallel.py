@@ -232,6 +232,37 @@ def test_the_kept_pool_ends_on_shutdown_and_when_idle(monkeypatch: pytest.Monkey
     assert _gone(idle, timeout=10.0)  # ended by itself, half a second after the call
 
 
+def slow_pid(chunk: list[int]) -> list[int]:
+    time.sleep(0.01 * len(chunk))  # the same pace in a worker and in this process
+    return [os.getpid()] * len(chunk)
+
+
+def test_the_caller_helps_the_workers_and_keeps_the_order() -> None:
+    """With ``helps``, this process takes chunks beside one worker once it is up."""
+    items = list(range(400))
+    results = list(
+        map_chunks(
+            slow_pid,
+            pickle.dumps(()),
+            items,
+            1,
+            failure=_failed,
+            local=slow_pid,
+            finish=lambda item, pid: (item, pid),
+            helps=True,
+        )
+    )
+    assert [item for item, _ in results] == items
+    here = [item for item, pid in results if pid == os.getpid()]
+    there = [item for item, pid in results if pid != os.getpid()]
+    assert len({pid for _, pid in results}) == 2
+    # this process worked after the worker's first chunk, not only while it started
+    assert there
+    assert any(item > min(there) for item in here)
+    assert len(here) > 50
+    assert len(there) > 50
+
+
 @LINUX
 def test_a_kept_worker_killed_while_idle_is_not_reused() -> None:
     try:
@@ -256,7 +287,8 @@ def test_summarize_many_keeps_its_workers_for_built_in_components_only() -> None
         try:
             assert list(arsumm.summarize_many(texts, k=1, n_jobs=2)) == serial
             kept = set(multiprocessing.active_children())
-            assert len(kept) == 2  # the built-in components: kept for the next call
+            # the built-in components: this process and one worker, kept for the next call
+            assert len(kept) == 1
             assert list(arsumm.summarize_many(texts, k=1, n_jobs=2)) == serial
             assert set(multiprocessing.active_children()) == kept  # and used by it
             custom = arsumm.summarize_many(
