@@ -70,6 +70,7 @@ Examples
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import math
 import multiprocessing
@@ -384,16 +385,40 @@ def _main_frame(namespace: dict[str, Any]) -> FrameType | None:
 def _guarded(path: str, line: int) -> bool:
     """True if ``line`` of the script at ``path`` is under ``if __name__ == "__main__":``."""
     try:
+        info = os.stat(path)
+    except OSError:
+        return True  # cannot tell: let multiprocessing try
+    return line in _main_blocks(path, info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _main_blocks(path: str, mtime_ns: int, size: int) -> _Lines:
+    """The lines of the script's ``if __name__ == "__main__":`` blocks (all, if unreadable).
+
+    Parsed once per version of the file (a long script takes milliseconds,
+    and a loop of calls asks each time).
+    """
+    try:
         with open(path, "rb") as handle:
             tree = ast.parse(handle.read(), filename=path)
     except (OSError, SyntaxError, ValueError):
-        return True  # cannot tell: let multiprocessing try
+        return _Lines([(1, sys.maxsize)])  # cannot tell: let multiprocessing try
+    blocks = []
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and _is_main_test(node.test) and node.body:
             first, last = node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno
-            if first <= line <= last:
-                return True
-    return False
+            blocks.append((first, last))
+    return _Lines(blocks)
+
+
+class _Lines:
+    """Ranges of line numbers, first and last included."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = tuple(ranges)
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, int) and any(a <= line <= b for a, b in self.ranges)
 
 
 def _is_main_test(test: ast.expr) -> bool:
