@@ -179,9 +179,14 @@ def pagerank_pairs(
         raise ValueError("a pair joins a node to itself; self-loops are not allowed")
     n = np.int64(n_nodes)
     # both directions: sorted unique (row, column) codes give the CSR arrays
-    codes, counts = np.unique(
-        np.concatenate([first * n + second, second * n + first]), return_counts=True
-    )
+    both = np.concatenate([first * n + second, second * n + first])
+    if n_nodes * n_nodes <= np.iinfo(np.int32).max:
+        # the same codes, sorted as 32-bit integers: numpy's vectorised sort is
+        # two to three times faster on them than on 64-bit ones
+        small, counts = np.unique(both.astype(np.int32), return_counts=True)
+        codes = small.astype(np.int64)
+    else:
+        codes, counts = np.unique(both, return_counts=True)
     weight = np.ones(codes.size) if binary else counts.astype(np.float64)
     row, col = codes // n, codes % n
     indptr = np.zeros(n_nodes + 1, dtype=np.int64)

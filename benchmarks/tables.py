@@ -187,7 +187,7 @@ def _workers_table(result: dict[str, Any]) -> str:
                     str(run["jobs"]),
                     fmt_number(run["docs_per_s"], 1),
                     "–" if one else _ratio(run["speedup"]),
-                    "–" if one else f">= {case['target']:.2f}x",
+                    "–" if one or case["target"] is None else f">= {case['target']:.2f}x",
                     fmt_number(run["first_s"], 2),
                     fmt_number(run.get("peak_worker_mb"), 0),
                     "yes" if case["identical"] else "**no**",
