@@ -254,7 +254,7 @@ def _build_batch_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="processes at work, this one included (default 1, -1 for all CPUs)",
+        help="processes to use (default 1, -1 for all CPUs)",
     )
     parser.add_argument(
         "--progress", action="store_true", help="show a progress bar on standard error"

@@ -12,12 +12,13 @@ What it guarantees
     * The pool is started once per call (with a probe that checks that the
       workers can start and load the configuration) and reused for every
       chunk; it is replaced only when a worker dies. With ``keep=KEY``, a
-      call that ends normally keeps its pool up, idle, for
+      call that ends normally with its workers up keeps them, idle, for
       :data:`KEEP_SECONDS`, and the next call with the same function,
       number of workers and ``KEY`` takes it as it is (its workers already
       loaded, their caches warm) instead of starting one: repeated calls
       pay the start once. One pool at most is kept; any other call, or
-      :func:`shutdown`, ends it, and so does the end of the interpreter.
+      :func:`shutdown`, ends it, and so does the end of the interpreter;
+      a process forked meanwhile starts with none.
     * With ``local=``, the caller's own process works while the pool starts
       (in a background thread): chunks are processed in place until the
       workers are ready, and if the input ends first no worker is used at
@@ -240,7 +241,8 @@ def map_chunks(
         ones (the first would be processed here before any worker starts).
     keep : bytes, optional
         A key that names everything ``payload`` configures (not what it
-        only caches): the pool of a call that ends normally is kept for
+        only caches): the pool of a call that ends normally, with its
+        workers up, is kept for
         :data:`KEEP_SECONDS`, and a call with the same ``function``,
         ``workers``, ``preload`` and ``keep`` uses it without calling
         ``payload``. Only for work whose results the workers' past cannot
@@ -684,9 +686,14 @@ class _Keeper:
     """The one pool kept, idle, between calls made with ``keep=`` (see :func:`map_chunks`)."""
 
     def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Start empty, leaving what was kept alone (a forked child's workers are not its own)."""
         self._lock = threading.Lock()
         self._pool: _Pool | None = None
         self._timer: threading.Timer | None = None
+        self._kept = object()  # which keeping a timer belongs to
 
     def take(self, identity: tuple[Any, ...] | None) -> _Pool | None:
         """The kept pool if it matches ``identity`` and still runs; any other is ended."""
@@ -696,6 +703,7 @@ class _Keeper:
         if pool is None:
             return None
         if identity is not None and pool.identity == identity and pool.alive():
+            pool.deaths_in_row = 0  # a new call: the last one's deaths do not count
             return pool
         pool.terminate()
         return None
@@ -705,16 +713,18 @@ class _Keeper:
         with self._lock:
             old, self._pool = self._pool, pool
             self._cancel()
-            self._timer = threading.Timer(KEEP_SECONDS, self._expire, args=(pool,))
+            self._kept = kept = object()
+            self._timer = threading.Timer(KEEP_SECONDS, self._expire, args=(kept,))
             self._timer.daemon = True  # never holds the interpreter up
             self._timer.start()
         if old is not None and old is not pool:
             old.terminate()
 
-    def _expire(self, pool: _Pool) -> None:
+    def _expire(self, kept: object) -> None:
         with self._lock:
-            if self._pool is not pool:
-                return  # taken meanwhile
+            pool = self._pool
+            if pool is None or self._kept is not kept:
+                return  # taken meanwhile (and perhaps kept again, with a timer of its own)
             self._pool = None
         pool.terminate()
 
@@ -725,6 +735,8 @@ class _Keeper:
 
 
 _KEPT = _Keeper()
+if hasattr(os, "register_at_fork"):  # a forked child must not use, or end, its parent's workers
+    os.register_at_fork(after_in_child=_KEPT.forget)
 
 
 def shutdown() -> None:
@@ -841,10 +853,16 @@ class _Chunker(Generic[T]):
         return chunk or None
 
     def left(self) -> float:
-        """How many items are still to be cut into chunks (infinite when unknown)."""
-        if self.total is None:
+        """How many items are still to be cut into chunks (infinite when unknown).
+
+        Only an estimate from ``total``: an input longer than it said (a list
+        that grew after the call) is read to its end all the same.
+        """
+        if self.exhausted:
+            return 0
+        if self.total is None or self.taken >= self.total:
             return math.inf
-        return 0 if self.exhausted else self.total - self.taken
+        return self.total - self.taken
 
     def observe(self, n_items: int, seconds: float) -> None:
         """Grow the chunks while a full one takes less than half the target time."""

@@ -180,7 +180,7 @@ def pagerank_pairs(
     n = np.int64(n_nodes)
     # both directions: sorted unique (row, column) codes give the CSR arrays
     both = np.concatenate([first * n + second, second * n + first])
-    if n_nodes * n_nodes <= np.iinfo(np.int32).max:
+    if int(n_nodes) ** 2 <= np.iinfo(np.int32).max:
         # the same codes, sorted as 32-bit integers: numpy's vectorised sort is
         # two to three times faster on them than on 64-bit ones
         small, counts = np.unique(both.astype(np.int32), return_counts=True)

@@ -223,18 +223,54 @@ def test_a_pool_kept_with_the_same_key_serves_the_next_call() -> None:
 
 @LINUX
 def test_the_kept_pool_ends_on_shutdown_and_when_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    kept = _pids(b"k")
-    shutdown()
-    assert _gone(kept)
-    monkeypatch.setattr(arsumm.parallel, "KEEP_SECONDS", 0.5)
-    idle = _pids(b"k")
-    assert _alive(idle) == idle
-    assert _gone(idle, timeout=10.0)  # ended by itself, half a second after the call
+    try:
+        kept = _pids(b"k")
+        shutdown()
+        assert _gone(kept)
+        monkeypatch.setattr(arsumm.parallel, "KEEP_SECONDS", 0.5)
+        idle = _pids(b"k")
+        assert _alive(idle) == idle
+        assert _gone(idle, timeout=10.0)  # ended by itself, half a second after the call
+    finally:
+        shutdown()
+
+
+@LINUX
+def test_a_forked_child_starts_without_its_parents_kept_pool() -> None:
+    """A process forked while a pool is kept must neither use nor end its parent's workers."""
+    try:
+        kept = _pids(b"k")
+        pid = os.fork()
+        if pid == 0:  # the child: nothing kept, and ending nothing is no error
+            try:
+                ok = arsumm.parallel._KEPT.take((worker_pid, 2, (), b"k")) is None
+                shutdown()
+            except BaseException:
+                ok = False
+            os._exit(0 if ok else 1)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert _alive(kept) == kept  # the parent's workers are still up ...
+        assert _pids(b"k") == kept  # ... and still serve it
+    finally:
+        shutdown()
 
 
 def slow_pid(chunk: list[int]) -> list[int]:
     time.sleep(0.01 * len(chunk))  # the same pace in a worker and in this process
     return [os.getpid()] * len(chunk)
+
+
+def test_helping_reads_an_input_longer_than_its_total() -> None:
+    """``total`` is an estimate: a list that grew after the call is still read to its end."""
+    items = list(range(3000))
+    results = list(
+        map_chunks(
+            slow_pid, pickle.dumps(()), items, 1, failure=_failed, local=slow_pid,
+            total=1000, finish=lambda item, pid: item, helps=True,
+        )
+    )  # fmt: skip
+    assert results == items
 
 
 def test_the_caller_helps_the_workers_and_keeps_the_order() -> None:
@@ -264,12 +300,21 @@ def test_the_caller_helps_the_workers_and_keeps_the_order() -> None:
 
 
 @LINUX
-def test_a_kept_worker_killed_while_idle_is_not_reused() -> None:
+def test_a_kept_worker_killed_while_idle_is_not_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    restarts: list[int] = []
+    restart = arsumm.parallel._Pool.restart
+
+    def counted(pool: arsumm.parallel._Pool) -> None:
+        restarts.append(1)
+        restart(pool)
+
     try:
         kept = _pids(b"k")
         os.kill(min(kept), signal.SIGKILL)
         assert _gone({min(kept)})
+        monkeypatch.setattr(arsumm.parallel._Pool, "restart", counted)
         fresh = _pids(b"k")
+        assert restarts == []  # a new pool, not the kept one found broken and restarted
         assert len(fresh) == 2
         assert not fresh & kept
         assert all(isinstance(pid, int) for pid in fresh)  # no item failed

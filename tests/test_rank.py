@@ -116,6 +116,15 @@ def test_pagerank_pairs_is_pagerank_of_the_symmetric_graph(
     assert got.tobytes() == expected.tobytes()
 
 
+def test_pagerank_pairs_counts_nodes_of_any_integer_type_without_overflow() -> None:
+    """50,000 squared does not fit in int32: a numpy int32 node count must not wrap."""
+    first, second = np.array([0, 1, 49_998]), np.array([1, 49_999, 49_999])
+    expected = pagerank_pairs(50_000, first, second)
+    got = pagerank_pairs(np.int32(50_000), first, second)  # type: ignore[arg-type]
+    assert np.array_equal(got, expected)
+    assert expected[49_999] > expected[2]  # a node with three edges above an isolated one
+
+
 def test_pagerank_pairs_with_isolated_nodes_and_no_pairs() -> None:
     scores = pagerank_pairs(100, np.array([0, 1]), np.array([1, 2]))
     assert scores.sum() == pytest.approx(1.0)
