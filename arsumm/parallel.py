@@ -651,8 +651,9 @@ class _Pool:
         """True if the pool is up and every worker it started still runs."""
         if not self.ready() or self.failed is not None or self.context is None:
             return False
-        running = sum(process.is_alive() for process in self.context.processes)
-        return running == len(self.context.processes) >= self.workers
+        processes = self.context.processes
+        running = sum(process.is_alive() and _running(process.pid) for process in processes)
+        return running == len(processes) >= self.workers
 
     def finish(self) -> None:
         """The call is over and went well: keep the pool if the call asked to, else close it."""
@@ -680,6 +681,25 @@ class _Pool:
         if self._finalizer is not None:
             self._finalizer()  # runs _stop once
         self.executor = None
+
+
+def _running(pid: int | None) -> bool:
+    """False if ``/proc`` says the process has ended, else True (no ``/proc``: True).
+
+    A worker killed a moment ago is a zombie until the fork server reaps it,
+    and ``Process.is_alive()`` only learns of its end from the fork server.
+    """
+    if pid is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except FileNotFoundError:
+        return not os.path.isdir("/proc/self")  # no such process, where /proc exists
+    except OSError:
+        return True
+    state = stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3]
+    return state not in (b"Z", b"X")
 
 
 class _Keeper:
