@@ -520,7 +520,7 @@ def _parallel(
         _summarize_compact,
         payload,
         _pairs(texts),
-        workers if local is None else workers - 1,  # this process is one
+        workers,
         failure=lambda pair, exc: BatchResult.failure(pair[0], exc),
         weight=lambda pair: len(pair[1]) if isinstance(pair[1], str) else 0,
         finish=_result,

@@ -510,7 +510,7 @@ def summarize_parts(
             _run_parts,
             pickle.dumps((job,)),
             parts,
-            workers if local is None else workers - 1,
+            workers,
             failure=lambda part, exc: exc,
             weight=lambda part: MAX_CHUNK_WEIGHT,  # one part a chunk
             local=local,

@@ -250,12 +250,11 @@ def map_chunks(
         it only for its built-in components: a class of yours, redefined
         in a notebook, would still run as the kept workers loaded it).
     helps : bool, default False
-        With ``local``: once the pool is up, this process takes the next
-        chunk itself whenever the oldest chunk sent is not back yet, so that
-        it works beside the ``workers`` processes instead of waiting for
-        them (pass one worker fewer than the cores to use). What it
-        processes is the same as what a worker would give, in the same
-        order.
+        With ``local``: this process is one of the ``workers`` (it starts
+        one fewer, and ``workers`` must be at least 2). Once the pool is up,
+        it takes the next chunk itself whenever the oldest chunk sent is not
+        back yet, instead of waiting for the workers. What it processes is
+        the same as what a worker would give, in the same order.
 
     Returns
     -------
@@ -287,15 +286,17 @@ def map_chunks(
     ...                 local=_lengths, finish=lambda item, n: f"{item}={n}"))
     ['a=1', 'bb=2']
     """
-    if workers < 1:
-        raise ValueError(f"workers must be >= 1, got {workers}")
+    helping = helps and local is not None
+    if workers < 1 + helping:
+        raise ValueError(f"workers must be >= {1 + helping}, got {workers}")
     problem = _main_script_problem()
     if problem is not None:
         raise WorkerStartError(problem)
-    identity = None if keep is None else (function, workers, tuple(preload), keep)
+    processes = workers - helping  # this process is one of them when it helps
+    identity = None if keep is None else (function, processes, tuple(preload), keep)
     pool = _KEPT.take(identity)  # a pool kept by an earlier call, up and loaded
     if pool is None:
-        pool = _Pool(function, payload, workers, tuple(preload))
+        pool = _Pool(function, payload, processes, tuple(preload))
         pool.identity = identity
         if local is None:
             problem = pool.start()
@@ -314,7 +315,7 @@ def map_chunks(
         local,
         total,
         lazy,
-        local if helps else None,
+        local if helping else None,
     )
 
 
@@ -390,37 +391,28 @@ def _guarded(path: str, line: int) -> bool:
         info = os.stat(path)
     except OSError:
         return True  # cannot tell: let multiprocessing try
-    return line in _main_blocks(path, info.st_mtime_ns, info.st_size)
+    blocks = _main_blocks(path, info.st_mtime_ns, info.st_size)
+    return blocks is None or any(first <= line <= last for first, last in blocks)
 
 
 @functools.lru_cache(maxsize=8)
-def _main_blocks(path: str, mtime_ns: int, size: int) -> _Lines:
-    """The lines of the script's ``if __name__ == "__main__":`` blocks (all, if unreadable).
+def _main_blocks(path: str, mtime_ns: int, size: int) -> tuple[tuple[int, int], ...] | None:
+    """The (first, last) lines of the script's ``if __name__ == "__main__":`` blocks.
 
-    Parsed once per version of the file (a long script takes milliseconds,
-    and a loop of calls asks each time).
+    None if the script cannot be read or parsed. Parsed once per version of
+    the file (a long script takes milliseconds, and a loop of calls asks
+    each time).
     """
     try:
         with open(path, "rb") as handle:
             tree = ast.parse(handle.read(), filename=path)
     except (OSError, SyntaxError, ValueError):
-        return _Lines([(1, sys.maxsize)])  # cannot tell: let multiprocessing try
-    blocks = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and _is_main_test(node.test) and node.body:
-            first, last = node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno
-            blocks.append((first, last))
-    return _Lines(blocks)
-
-
-class _Lines:
-    """Ranges of line numbers, first and last included."""
-
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        self.ranges = tuple(ranges)
-
-    def __contains__(self, line: object) -> bool:
-        return isinstance(line, int) and any(a <= line <= b for a, b in self.ranges)
+        return None
+    return tuple(
+        (node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and _is_main_test(node.test) and node.body
+    )
 
 
 def _is_main_test(test: ast.expr) -> bool:

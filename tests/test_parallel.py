@@ -266,7 +266,7 @@ def test_helping_reads_an_input_longer_than_its_total() -> None:
     items = list(range(3000))
     results = list(
         map_chunks(
-            slow_pid, pickle.dumps(()), items, 1, failure=_failed, local=slow_pid,
+            slow_pid, pickle.dumps(()), items, 2, failure=_failed, local=slow_pid,
             total=1000, finish=lambda item, pid: item, helps=True,
         )
     )  # fmt: skip
@@ -281,7 +281,7 @@ def test_the_caller_helps_the_workers_and_keeps_the_order() -> None:
             slow_pid,
             pickle.dumps(()),
             items,
-            1,
+            2,  # this process and one worker
             failure=_failed,
             local=slow_pid,
             finish=lambda item, pid: (item, pid),
