@@ -29,8 +29,10 @@ Examples
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +40,7 @@ import scipy.sparse as sp
 
 from arsumm.splitter import Span
 
-__all__ = ["Document", "Graph"]
+__all__ = ["Document", "Graph", "LazyTerms"]
 
 #: A similarity graph: a dense array for a short document, sparse otherwise
 #: (see :func:`arsumm.graph.ranking_graph`).
@@ -58,8 +60,11 @@ class Document:
     ranked : tuple of int
         Sentence indices of the sentences that take part in the ranking, in
         document order (all of them unless some are boilerplate).
-    terms : tuple of list of str
-        The terms (normalised, stemmed content words) of each ranked sentence.
+    terms : sequence of list of str
+        The terms (normalised, stemmed content words) of each ranked sentence:
+        a tuple, or for a document summarised by its opening (``lead``), which
+        needs no vectors, a :class:`LazyTerms` that analyses a sentence when
+        it is first read. Either way ``terms[p]`` is the same list.
     words : tuple of int
         ``len(sentence.split())`` of each ranked sentence.
     text_words : int
@@ -79,7 +84,7 @@ class Document:
     text: str
     spans: tuple[Span, ...]
     ranked: tuple[int, ...]
-    terms: tuple[list[str], ...]
+    terms: Sequence[list[str]]
     words: tuple[int, ...]
     text_words: int
     lead: bool = False
@@ -104,3 +109,75 @@ class Document:
     def vectorized(self) -> bool:
         """Whether the vectors and the graph are filled in."""
         return self.vectors is not None and self.graph is not None
+
+
+class LazyTerms(Sequence[list[str]]):
+    """The terms of each of ``texts``, each analysed when it is first read.
+
+    A document summarised by its opening sentences is never vectorised, so
+    :meth:`arsumm.Summarizer.prepare` does not analyse all its sentences: it
+    needs only to know that one of them has a term. It reads like the tuple
+    of the term lists, compares equal to it, and pickles as it.
+
+    Parameters
+    ----------
+    analyze : callable
+        ``analyze(sentence) -> list of str`` (an :class:`arsumm.features.Analyzer`).
+    texts : sequence of str
+        The sentences.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> terms = LazyTerms(lambda s: seen.append(s) or s.split(), ["a b", "c"])
+    >>> len(terms), terms[0], seen
+    (2, ['a', 'b'], ['a b'])
+    >>> terms == (["a", "b"], ["c"]), seen
+    (True, ['a b', 'c'])
+    """
+
+    __slots__ = ("_analyze", "_terms", "_texts")
+
+    def __init__(self, analyze: Callable[[str], list[str]], texts: Sequence[str]) -> None:
+        self._analyze = analyze
+        self._texts = tuple(texts)
+        self._terms: list[list[str] | None] = [None] * len(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[list[str], ...]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | tuple[list[str], ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._texts))))
+        position = operator.index(index)
+        if position < 0:
+            position += len(self._texts)
+        if not 0 <= position < len(self._texts):
+            raise IndexError(f"sentence position {index} out of range for {len(self)} sentences")
+        terms = self._terms[position]
+        if terms is None:
+            terms = self._terms[position] = self._analyze(self._texts[position])
+        return terms
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for position in range(len(self._texts)):
+            yield self[position]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, LazyTerms)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a tuple of lists: not hashable
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))

@@ -50,7 +50,7 @@ import scipy.sparse as sp
 
 from arsumm.boilerplate import is_boilerplate, is_byline
 from arsumm.checks import article, boolean, real
-from arsumm.document import Document
+from arsumm.document import Document, LazyTerms
 from arsumm.errors import (
     ArsummError,
     ConfigError,
@@ -360,13 +360,20 @@ class Summarizer:
         else:
             ranked = tuple(range(len(spans)))
             chosen = spans
-        terms, words = self._analyzer.terms_and_words(span.text for span in chosen)
         lead = looks_like_news(text, chosen) if self.lead == "auto" else self.lead == "always"
+        texts = [span.text for span in chosen]
+        terms: Sequence[list[str]]
+        if self._vectors_needed(lead):
+            analysed, words = self._analyzer.terms_and_words(texts)
+            terms = tuple(analysed)
+        else:  # read in order until one sentence has a term (see needs_vectors)
+            terms = LazyTerms(self._analyzer, texts)
+            words = list(map(len, map(str.split, texts)))
         return Document(
             text=text,
             spans=tuple(spans),
             ranked=ranked,
-            terms=tuple(terms),
+            terms=terms,
             words=tuple(words),
             text_words=self._text_words(text, spans, ranked, words),
             lead=lead,
@@ -549,7 +556,10 @@ class Summarizer:
         >>> s.needs_vectors(s.prepare(arsumm.demo_text()))  # a news report
         False
         """
-        return not document.lead or self.idf is not None
+        return self._vectors_needed(document.lead)
+
+    def _vectors_needed(self, lead: bool) -> bool:
+        return not lead or self.idf is not None
 
     # -- the whole pipeline -------------------------------------------------
     def fit(self, corpus: Iterable[str]) -> Summarizer:
@@ -768,14 +778,27 @@ def _first_of_equals(document: Document) -> list[int] | None:
     """Ranked positions, without those of a sentence equal to an earlier one (None: all).
 
     Two sentences can be equal only if their terms are: the texts are
-    normalised and compared only then.
+    normalised and compared only then. Terms not analysed yet
+    (:class:`arsumm.document.LazyTerms`) are not analysed for this: the
+    normalised texts are compared at once, all in one normalisation.
     """
+    spans = document.spans
+    if isinstance(document.terms, LazyTerms):
+        folded = _folded_many([spans[i].text for i in document.ranked])
+        if len(set(folded)) == len(folded):
+            return None
+        met: set[str] = set()
+        kept: list[int] = []
+        for position, text in enumerate(folded):
+            if text not in met:
+                met.add(text)
+                kept.append(position)
+        return kept
     keys = list(map(tuple, document.terms))
     if len(set(keys)) == len(keys):
         return None  # no two sentences with the same terms: the common case
     seen: dict[tuple[str, ...], list[int]] = {}
     repeats: list[int] = []
-    spans = document.spans
     for position, key in enumerate(keys):
         earlier = seen.get(key)
         if earlier is None:
@@ -794,6 +817,15 @@ def _first_of_equals(document: Document) -> list[int] | None:
 
 def _folded(sentence: str) -> str:
     return " ".join(normalize(sentence).split())
+
+
+def _folded_many(sentences: list[str]) -> list[str]:
+    """``[_folded(s) for s in sentences]`` in one normalisation: a line feed is
+    left alone by it (a sentence holding one is folded on its own)."""
+    pieces = normalize("\n".join(sentences)).split("\n")
+    if len(pieces) != len(sentences):
+        return list(map(_folded, sentences))
+    return [" ".join(piece.split()) for piece in pieces]
 
 
 def _with_vectors(document: Document, vectors: sp.csr_matrix) -> Document:

@@ -9,6 +9,7 @@ NUL, lone surrogates, emoji and random code points. Run with
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 import arsumm
 from arsumm import EmptyTextError, NoArabicError, RuleSplitter, Summarizer
+from arsumm.document import LazyTerms
 from arsumm.errors import ArsummError
 from arsumm.normalize import has_arabic_letter, normalize
 from tests.conftest import assert_spans_exact
@@ -158,6 +160,66 @@ def test_split_spans_are_exact_sorted_disjoint_bounded_and_complete(
 
 
 # -- the summarizer ---------------------------------------------------------------------
+
+
+#: Sentences and the variants of them that are equal after normalisation
+#: (marks, tatweel, alef forms, spacing, a presentation form, a format character).
+_REPEATABLE = [
+    "قال الوزير إن الحكومة ستبدأ خطة جديدة.",
+    "وأضاف أن الخطة تشمل بناء مدارس.",
+    "لا أمطار اليوم في المدينة.",
+]
+_VARIANT = st.sampled_from(
+    [
+        lambda s: s,
+        lambda s: s.replace("ال", "الْ", 1),
+        lambda s: s.replace("ل", "لـ", 1),
+        lambda s: s.replace("أ", "ا"),
+        lambda s: s.replace(" ", "  ", 1),
+        lambda s: s.replace(" ", "\n", 1),
+        lambda s: s.replace("لا", "\ufefb"),
+        lambda s: "\u200f" + s,
+    ]
+)
+_REPEATS_TEXT = st.lists(
+    st.one_of(
+        st.tuples(st.sampled_from(_REPEATABLE), _VARIANT).map(lambda p: p[1](p[0])),
+        SENTENCE,
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda parts: "\n".join(parts))
+
+
+@given(_REPEATS_TEXT, BUDGET, STEMMER)
+def test_terms_read_when_needed_choose_as_terms_analysed_at_once(
+    text: str, budget: dict[str, Any], stemmer: str
+) -> None:
+    """A document summarised by its opening analyses its sentences only as they
+    are read (``LazyTerms``); its terms and summary are those of analysing all
+    of them at once, repeated sentences (equal after normalisation) included."""
+    summarizer = Summarizer(stemmer=stemmer, lead="always")
+    try:
+        document = summarizer.prepare(text)
+    except ArsummError:
+        return
+    assert isinstance(document.terms, LazyTerms)
+    analysed = Summarizer(stemmer=stemmer, lead="never").prepare(text)
+    eager = dataclasses.replace(document, terms=tuple(analysed.terms))
+    outcomes: list[list[int] | str] = []
+    for doc in (document, eager):
+        try:
+            scores = summarizer.score(doc)
+            outcomes.append(summarizer.choose(doc, scores, arsumm.Budget.of(**budget)))
+        except ArsummError as exc:
+            outcomes.append(type(exc).__name__)
+    event("no content" if isinstance(outcomes[0], str) else "summarised")
+    folded = {" ".join(normalize(document.spans[i].text).split()) for i in document.ranked}
+    event("with repeated sentences" if len(folded) < len(document.ranked) else "no repeats")
+    assert outcomes[0] == outcomes[1]
+    assert document.terms == analysed.terms
+    assert document.words == analysed.words
+    assert document.text_words == analysed.text_words
 
 
 @given(TEXT, BUDGET, STEMMER, st.booleans(), st.booleans())

@@ -8,6 +8,7 @@ import fractions
 import inspect
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from arsumm import (
     Sentence,
     Summarizer,
 )
+from arsumm.document import LazyTerms
 
 TEXT = arsumm.demo_text()
 
@@ -168,6 +170,57 @@ def test_stages_compose_to_summarize() -> None:
         assert np.array_equal(np.asarray(other.graph), np.asarray(vectorized.graph))
     with pytest.raises(TypeError, match="Document"):
         summarizer.score(TEXT)  # type: ignore[arg-type]
+
+
+class _CountingStemmer:
+    """Stems nothing, and remembers which tokens it was asked about."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def stem(self, token: str) -> str:
+        self.seen.append(token)
+        return token
+
+
+def test_a_news_document_analyses_only_the_sentences_it_reads() -> None:
+    """Summarised by its opening, a text needs no vectors: prepare() reads its
+    sentences' terms only as a stage asks for them (``LazyTerms``), and the
+    terms it gives are the ones the other path analyses."""
+    text = "افتتحت البلدية محطة المياه.\nوقال المدير إن المحطة تخدم المدينة.\nوأضاف أنها تعمل غدا."
+    stemmer = _CountingStemmer()
+    summarizer = Summarizer(stemmer=stemmer, lead="always")
+    document = summarizer.prepare(text)
+    assert isinstance(document.terms, LazyTerms)
+    assert stemmer.seen == []
+    assert [s.index for s in summarizer.summarize_document(document, arsumm.Budget.of(k=2))] == [
+        0,
+        1,
+    ]
+    # only the first sentence was analysed: it has a term, so the text has content
+    assert set(stemmer.seen) == {"افتتحت", "البلدية", "محطة", "المياه"}
+    analysed = Summarizer(stemmer=_CountingStemmer(), lead="never").prepare(text).terms
+    assert document.terms == analysed
+    assert analysed == document.terms
+    assert list(document.terms) == list(analysed)
+    assert document.terms[-1] == analysed[-1]
+    assert document.terms[:2] == analysed[:2]
+    with pytest.raises(IndexError, match="out of range"):
+        document.terms[3]
+    # a pickled document carries plain term lists, not the analyzer
+    copy = pickle.loads(pickle.dumps(document))
+    assert type(copy.terms) is tuple
+    assert copy == document
+    # with a fitted IDF the sentences' vectors decide: terms are analysed at once
+    fitted = Summarizer(lead="always").fit([text])
+    assert type(fitted.prepare(text).terms) is tuple
+
+
+def test_a_news_document_without_a_term_is_no_content_either_way() -> None:
+    text = "في على من.\nإلى عن في.\nمن على إلى."
+    for lead in ("always", "never"):
+        with pytest.raises(NoContentError):
+            Summarizer(lead=lead).summarize(text, k=1)
 
 
 def test_a_document_knows_its_boilerplate() -> None:
