@@ -63,8 +63,10 @@ class Document:
     terms : sequence of list of str
         The terms (normalised, stemmed content words) of each ranked sentence:
         a tuple, or for a document summarised by its opening (``lead``), which
-        needs no vectors, a :class:`LazyTerms` that analyses a sentence when
-        it is first read. Either way ``terms[p]`` is the same list.
+        needs no vectors (no fitted ``idf``), with a built-in stemmer, a
+        :class:`LazyTerms` that analyses a sentence when it is first read.
+        Either way ``terms[p]`` is the same list; ``tuple(terms)`` gives a
+        tuple.
     words : tuple of int
         ``len(sentence.split())`` of each ranked sentence.
     text_words : int

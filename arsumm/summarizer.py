@@ -363,7 +363,9 @@ class Summarizer:
         lead = looks_like_news(text, chosen) if self.lead == "auto" else self.lead == "always"
         texts = [span.text for span in chosen]
         terms: Sequence[list[str]]
-        if self._vectors_needed(lead):
+        # Terms are read as needed only with a built-in stemmer: a stemmer of
+        # yours may raise on a word, and that must fail this call, not a later one.
+        if self._vectors_needed(lead) or not isinstance(self.stemmer, str):
             analysed, words = self._analyzer.terms_and_words(texts)
             terms = tuple(analysed)
         else:  # read in order until one sentence has a term (see needs_vectors)

@@ -162,8 +162,9 @@ def test_split_spans_are_exact_sorted_disjoint_bounded_and_complete(
 # -- the summarizer ---------------------------------------------------------------------
 
 
-#: Sentences and the variants of them that are equal after normalisation
-#: (marks, tatweel, alef forms, spacing, a presentation form, a format character).
+#: Sentences and variants of them: equal after normalisation (marks, tatweel,
+#: alef forms, spacing, a presentation form, a format character), or with the
+#: same terms but another text (a stop word, other punctuation).
 _REPEATABLE = [
     "قال الوزير إن الحكومة ستبدأ خطة جديدة.",
     "وأضاف أن الخطة تشمل بناء مدارس.",
@@ -179,6 +180,9 @@ _VARIANT = st.sampled_from(
         lambda s: s.replace(" ", "\n", 1),
         lambda s: s.replace("لا", "\ufefb"),
         lambda s: "\u200f" + s,
+        # the same terms, another text: not a repeat
+        lambda s: s.replace(".", " في."),
+        lambda s: s.replace(".", "!"),
     ]
 )
 _REPEATS_TEXT = st.lists(

@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 import arsumm
+import arsumm.features
 from arsumm import (
     ArsummError,
     EmptyTextError,
@@ -172,34 +173,33 @@ def test_stages_compose_to_summarize() -> None:
         summarizer.score(TEXT)  # type: ignore[arg-type]
 
 
-class _CountingStemmer:
-    """Stems nothing, and remembers which tokens it was asked about."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def stem(self, token: str) -> str:
-        self.seen.append(token)
-        return token
-
-
-def test_a_news_document_analyses_only_the_sentences_it_reads() -> None:
+def test_a_news_document_analyses_only_the_sentences_it_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Summarised by its opening, a text needs no vectors: prepare() reads its
     sentences' terms only as a stage asks for them (``LazyTerms``), and the
     terms it gives are the ones the other path analyses."""
     text = "افتتحت البلدية محطة المياه.\nوقال المدير إن المحطة تخدم المدينة.\nوأضاف أنها تعمل غدا."
-    stemmer = _CountingStemmer()
-    summarizer = Summarizer(stemmer=stemmer, lead="always")
+    read: list[str] = []
+    analyse = arsumm.features.Analyzer.__call__
+
+    def counting(self: arsumm.features.Analyzer, sentence: str) -> list[str]:
+        read.append(sentence)
+        return analyse(self, sentence)
+
+    monkeypatch.setattr(arsumm.features.Analyzer, "__call__", counting)
+    summarizer = Summarizer(lead="always")
     document = summarizer.prepare(text)
     assert isinstance(document.terms, LazyTerms)
-    assert stemmer.seen == []
+    assert read == []
     assert [s.index for s in summarizer.summarize_document(document, arsumm.Budget.of(k=2))] == [
         0,
         1,
     ]
     # only the first sentence was analysed: it has a term, so the text has content
-    assert set(stemmer.seen) == {"افتتحت", "البلدية", "محطة", "المياه"}
-    analysed = Summarizer(stemmer=_CountingStemmer(), lead="never").prepare(text).terms
+    assert read == [document.spans[0].text]
+    analysed = Summarizer(lead="never").prepare(text).terms
+    assert type(analysed) is tuple
     assert document.terms == analysed
     assert analysed == document.terms
     assert list(document.terms) == list(analysed)
@@ -214,6 +214,72 @@ def test_a_news_document_analyses_only_the_sentences_it_reads() -> None:
     # with a fitted IDF the sentences' vectors decide: terms are analysed at once
     fitted = Summarizer(lead="always").fit([text])
     assert type(fitted.prepare(text).terms) is tuple
+
+
+class _Picky:
+    """A stemmer of the user's that fails on one word (or returns a non-string)."""
+
+    def __init__(self, result: object) -> None:
+        self.result = result
+
+    def stem(self, token: str) -> Any:
+        if token == "تعمل":
+            if isinstance(self.result, Exception):
+                raise self.result
+            return self.result
+        return token
+
+
+@pytest.mark.parametrize(
+    ("result", "error", "message"),
+    [(ValueError("cannot stem"), ValueError, "cannot stem"), (3, TypeError, "returned int")],
+)
+def test_a_users_stemmer_analyses_a_news_document_at_once(
+    result: object, error: type[Exception], message: str
+) -> None:
+    """The word it fails on is in the third sentence: the call fails, as it
+    would for any other text, instead of a later read of the terms."""
+    text = "افتتحت البلدية محطة المياه.\nوقال المدير إن المحطة تخدم المدينة.\nوأضاف أنها تعمل غدا."
+    summarizer = Summarizer(stemmer=_Picky(result), lead="always")
+    with pytest.raises(error, match=message):
+        summarizer.summarize(text, k=1)
+    (record,) = arsumm.summarize_many([text], k=1, summarizer=summarizer)
+    assert record.error_type == error.__name__
+
+
+class _BarSplitter:
+    """Sentences end at «|»; a sentence may hold line feeds."""
+
+    def split(self, text: str) -> list[arsumm.Span]:
+        spans, start = [], 0
+        for part in text.split("|"):
+            body = part.strip()
+            if body:
+                at = text.index(body, start)
+                spans.append(arsumm.Span(at, at + len(body), body))
+            start += len(part) + 1
+        return spans
+
+
+def test_repeats_in_a_news_document_with_line_feeds_inside_sentences() -> None:
+    text = "|".join(
+        [
+            "قال الوزير\nإن الخطة جديدة.",
+            "وأضاف أن المدارس جاهزة.",
+            "قالَ الوزيـر\nإن  الخطة جديدة.",
+            "قال الوزير\nإن الخطة جديدة في.",
+            "وتوقع أن تنتهي الخطة غدا.",
+        ]
+    )
+    summarizer = Summarizer(splitter=_BarSplitter(), lead="always")
+    document = summarizer.prepare(text)
+    assert isinstance(document.terms, LazyTerms)
+    eager = dataclasses.replace(document, terms=tuple(document.terms))
+    scores = summarizer.score(document)
+    for budget in (arsumm.Budget.of(k=4), arsumm.Budget.of(ratio=1.0)):
+        # the third sentence repeats the first; the fourth has its terms, not its text
+        assert summarizer.choose(document, scores, budget) == [0, 1, 3, 4]
+        assert summarizer.choose(eager, scores, budget) == [0, 1, 3, 4]
 
 
 def test_a_news_document_without_a_term_is_no_content_either_way() -> None:
