@@ -118,8 +118,10 @@ class LazyTerms(Sequence[list[str]]):
 
     A document summarised by its opening sentences is never vectorised, so
     :meth:`arsumm.Summarizer.prepare` does not analyse all its sentences: it
-    needs only to know that one of them has a term. It reads like the tuple
-    of the term lists, compares equal to it, and pickles as it.
+    needs only to know that one of them has a term. It indexes, iterates and
+    compares like the tuple of the term lists and pickles as that tuple, but
+    it is not a ``tuple``: ``tuple(terms)`` gives one (to concatenate, or to
+    write it as JSON).
 
     Parameters
     ----------
