@@ -80,7 +80,7 @@ import numpy.typing as npt
 from arsumm.chars import LINE_BREAKS, SENTENCE_END, ZERO_WIDTH
 from arsumm.checks import article, integer, real
 from arsumm.errors import ConfigError, NoContentError
-from arsumm.normalize import normalize
+from arsumm.normalize import normalize_many
 from arsumm.rank import FloatArray, pagerank_pairs
 from arsumm.select import BudgetError
 from arsumm.splitter import RuleSplitter, Splitter
@@ -450,10 +450,7 @@ class _Lexicon:
 
     def _normalize(self, raws: list[str]) -> list[str]:
         """:func:`arsumm.normalize.normalize` of each raw word, in one call."""
-        norms = normalize("\n".join(raws), taa_marbuta=self.taa_marbuta).split("\n")
-        if len(norms) != len(raws):  # a word held a line break after NFKC: one at a time
-            norms = [normalize(r, taa_marbuta=self.taa_marbuta) for r in raws]
-        return norms
+        return normalize_many(raws, taa_marbuta=self.taa_marbuta)
 
 
 def _pick(items: list[str], at: IntArray) -> list[str]:

@@ -40,7 +40,7 @@ import pyarabic.araby as araby
 
 from arsumm.chars import ARABIC_LETTER_RE, ZERO_WIDTH
 
-__all__ = ["has_arabic_letter", "normalize", "tokenize", "tokenize_many"]
+__all__ = ["has_arabic_letter", "normalize", "normalize_many", "tokenize", "tokenize_many"]
 
 _ALEFS = (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA)
 
@@ -130,24 +130,36 @@ def tokenize(text: str, *, taa_marbuta: bool = False) -> list[str]:
     return _LETTER_RUN.findall(normalize(text, taa_marbuta=taa_marbuta))
 
 
-def tokenize_many(texts: Sequence[str], *, taa_marbuta: bool = False) -> list[list[str]]:
-    """Return ``[tokenize(t) for t in texts]``, normalising all texts in one call.
+def normalize_many(texts: Sequence[str], *, taa_marbuta: bool = False) -> list[str]:
+    """Return ``[normalize(t) for t in texts]``, normalising all texts in one call.
 
     The texts are joined with line feeds, normalised together and split
     again: a line feed is left alone by the normalisation and never combines
-    with its neighbours, so each text comes out as it would alone. A text
-    that holds a line feed itself falls back to :func:`tokenize`.
+    with its neighbours, so each text comes out as it would alone. If a text
+    holds a line feed itself, each text is normalised on its own.
+
+    Examples
+    --------
+    >>> normalize_many(["وُلد", "ﻻ", "سطر\\nثان"])
+    ['ولد', 'لا', 'سطر\\nثان']
+    """
+    pieces = normalize("\n".join(texts), taa_marbuta=taa_marbuta).split("\n")
+    if len(pieces) != len(texts):  # some text holds a line feed
+        return [normalize(text, taa_marbuta=taa_marbuta) for text in texts]
+    return pieces
+
+
+def tokenize_many(texts: Sequence[str], *, taa_marbuta: bool = False) -> list[list[str]]:
+    """Return ``[tokenize(t) for t in texts]``, normalising all texts in one call
+    (:func:`normalize_many`).
 
     Examples
     --------
     >>> tokenize_many(["وُلد", "ﻻ", "1770م"])
     [['ولد'], ['لا'], ['م']]
     """
-    pieces = normalize("\n".join(texts), taa_marbuta=taa_marbuta).split("\n")
-    if len(pieces) != len(texts):  # some text holds a line feed
-        return [tokenize(text, taa_marbuta=taa_marbuta) for text in texts]
     findall = _LETTER_RUN.findall
-    return [findall(piece) for piece in pieces]
+    return [findall(piece) for piece in normalize_many(texts, taa_marbuta=taa_marbuta)]
 
 
 def has_arabic_letter(text: str) -> bool:

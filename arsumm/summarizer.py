@@ -61,7 +61,7 @@ from arsumm.errors import (
 from arsumm.features import Analyzer, no_content_error, term_vectors_many
 from arsumm.graph import ranking_graph
 from arsumm.idf import BackgroundIDF
-from arsumm.normalize import normalize
+from arsumm.normalize import normalize, normalize_many
 from arsumm.prior import (
     LinearPrior,
     features,
@@ -787,15 +787,10 @@ def _first_of_equals(document: Document) -> list[int] | None:
     spans = document.spans
     if isinstance(document.terms, LazyTerms):
         folded = _folded_many([spans[i].text for i in document.ranked])
-        if len(set(folded)) == len(folded):
-            return None
-        met: set[str] = set()
-        kept: list[int] = []
+        first: dict[str, int] = {}
         for position, text in enumerate(folded):
-            if text not in met:
-                met.add(text)
-                kept.append(position)
-        return kept
+            first.setdefault(text, position)
+        return None if len(first) == len(folded) else list(first.values())
     keys = list(map(tuple, document.terms))
     if len(set(keys)) == len(keys):
         return None  # no two sentences with the same terms: the common case
@@ -822,12 +817,8 @@ def _folded(sentence: str) -> str:
 
 
 def _folded_many(sentences: list[str]) -> list[str]:
-    """``[_folded(s) for s in sentences]`` in one normalisation: a line feed is
-    left alone by it (a sentence holding one is folded on its own)."""
-    pieces = normalize("\n".join(sentences)).split("\n")
-    if len(pieces) != len(sentences):
-        return list(map(_folded, sentences))
-    return [" ".join(piece.split()) for piece in pieces]
+    """``[_folded(s) for s in sentences]``, in one normalisation."""
+    return [" ".join(piece.split()) for piece in normalize_many(sentences)]
 
 
 def _with_vectors(document: Document, vectors: sp.csr_matrix) -> Document:

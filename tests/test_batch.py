@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import arsumm
 from arsumm.batch import BatchResult, summarize_partition
 from arsumm.features import Analyzer, make_vectorizer, term_vectors, term_vectors_many
-from arsumm.normalize import tokenize, tokenize_many
+from arsumm.normalize import normalize, normalize_many, tokenize, tokenize_many
 
 TEXT = arsumm.demo_text()
 WEATHER = "الطقس حار اليوم في عمان. يتوقع أن يستمر الحر في عمان غدا. انتهت المباراة بالتعادل."
@@ -269,10 +269,14 @@ def test_warmed_worker_processes_give_the_same_results(easc_docs: list[dict[str,
 
 @settings(max_examples=300)
 @given(st.lists(st.text(alphabet=st.sampled_from(_HOSTILE_ALPHABET), max_size=12), max_size=8))
-def test_tokenize_many_equals_tokenize(texts: list[str]) -> None:
+def test_normalize_many_and_tokenize_many_equal_one_at_a_time(texts: list[str]) -> None:
     """Including texts with their own line feeds (the fallback)."""
     assert tokenize_many(texts) == [tokenize(t) for t in texts]
     assert tokenize_many(texts, taa_marbuta=True) == [tokenize(t, taa_marbuta=True) for t in texts]
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    assert normalize_many(texts, taa_marbuta=True) == [
+        normalize(t, taa_marbuta=True) for t in texts
+    ]
 
 
 _SPLIT_ALPHABET = [*_HOSTILE_ALPHABET, *".؟!» «\t\r\x1f", "نوح.و", "د.", "\r\n", "\n\n"]
